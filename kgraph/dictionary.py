@@ -1,0 +1,137 @@
+"""The embedded dictionary: actors, titles and context words, loaded from data files.
+
+Every call to `load_dictionary()` builds fresh containers, so two matchers never share
+(or mutate) one list. Data files live in `kgraph/data/` (see its README); a user can
+point `KGRAPH_DATA` at a directory holding extra `actors.jsonl`-shaped files to extend it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DataError
+from .normalize import fold, phrase_words
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Phrase labels, in order of preference when one span carries several.
+ACTOR = "ACTOR"
+DEMONYM = "DEMONYM"
+CAPITAL = "CAPITAL"
+TITLE = "TITLE"
+HONORIFIC = "HONORIFIC"
+ORG_HEAD = "ORG_HEAD"
+STATE_REF = "STATE_REF"
+NON_ACTOR = "NON_ACTOR"
+LABEL_ORDER = (ACTOR, TITLE, ORG_HEAD, STATE_REF, NON_ACTOR, DEMONYM, CAPITAL, HONORIFIC)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One surface phrase of the dictionary: what it is (`label`) and what it names (`key`)."""
+    text: str
+    label: str
+    key: str
+
+
+@dataclass
+class Dictionary:
+    """Actors by id, and every phrase the matcher looks for."""
+    actors: dict[str, dict] = field(default_factory=dict)
+    phrases: list[Phrase] = field(default_factory=list)
+    capitals: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # loc id -> (state, ar, en)
+    org_heads: dict[str, dict] = field(default_factory=dict)
+    venue_cues: frozenset[str] = frozenset()
+    name_stops: frozenset[str] = frozenset()
+    name_connectors: frozenset[str] = frozenset()
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word key used by some phrase (guides clitic stripping)."""
+        return frozenset(w for p in self.phrases for w in phrase_words(p.text))
+
+    def actor(self, key: str) -> dict | None:
+        return self.actors.get(key)
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read ({exc.strerror})") from exc
+    for n, line in enumerate(lines, 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise DataError(f"{path}:{n}: invalid JSON ({exc.msg})") from exc
+    return rows
+
+
+def _read_words(path: Path) -> frozenset[str]:
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(fold(line))
+    return frozenset(words)
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII id from an English name: "Tel Aviv" -> "tel_aviv"."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def _add_actor(d: Dictionary, row: dict, where: str) -> None:
+    try:
+        aid, typ, name = row["id"], row["type"], row["name"]
+    except KeyError as exc:
+        raise DataError(f"{where}: actor record lacks {exc.args[0]!r}") from exc
+    d.actors[aid] = row
+    for text in [name, *row.get("aliases", [])]:
+        d.phrases.append(Phrase(text, ACTOR, aid))
+    for text in row.get("demonyms", []):
+        d.phrases.append(Phrase(text, DEMONYM, row.get("demonym_of", aid)))
+    capitals = row.get("capitals") or []
+    if capitals and row.get("capital_en"):
+        loc = slug(row["capital_en"])
+        d.capitals[loc] = (aid, capitals[0], row["capital_en"])
+        for text in capitals:
+            d.phrases.append(Phrase(text, CAPITAL, loc))
+
+
+def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
+    """Read every data file into a fresh Dictionary (kgraph's own, then KGRAPH_DATA's)."""
+    base = Path(data_dir) if data_dir else DATA_DIR
+    d = Dictionary()
+    for row in _read_jsonl(base / "actors.jsonl"):
+        _add_actor(d, row, str(base / "actors.jsonl"))
+    for name, label in (("titles.jsonl", None), ("org_heads.jsonl", ORG_HEAD),
+                        ("state_refs.jsonl", STATE_REF), ("non_actor_heads.jsonl", NON_ACTOR)):
+        path = base / name
+        if not path.exists():
+            continue
+        for row in _read_jsonl(path):
+            lab = label or row.get("label", TITLE)
+            d.phrases.append(Phrase(row["pattern"], lab, row.get("id", lab.lower())))
+            if lab == ORG_HEAD:
+                d.org_heads[row.get("id")] = row
+    d.venue_cues = _read_words(base / "venue_cues.txt")
+    d.name_stops = _read_words(base / "name_stops.txt")
+    d.name_connectors = _read_words(base / "name_connectors.txt")
+    extra = os.environ.get("KGRAPH_DATA")
+    if extra and data_dir is None:
+        for path in sorted(Path(extra).glob("*.jsonl")):
+            for row in _read_jsonl(path):
+                _add_actor(d, row, str(path))
+    return d
+
+
+@lru_cache(maxsize=4)
+def default_dictionary() -> Dictionary:
+    """The shipped dictionary, loaded once per process."""
+    return load_dictionary()

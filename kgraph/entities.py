@@ -1,0 +1,72 @@
+"""Mentions -> Entities: one actor per referent per article, with a stable id.
+
+Mentions with the same dictionary key are one entity. A role phrase that names its
+holder ("اللواء حسن رشاد، مدير جهاز المخابرات العامة المصرية") makes the phrase an alias
+of that person, and so does every other phrase for the same post in the article
+("رئيس المخابرات العامة"). A post nobody holds in the article is a PERSON of its own,
+named by the phrase.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Optional
+
+from .dictionary import Dictionary, default_dictionary
+from .types import ENTITY_TYPES, PERSON, Entity, Mention
+
+
+def role_key(of: str, role: str) -> str:
+    """The id of a post held by someone the article does not name: "qatar:prime_minister"."""
+    return f"{of}:{role.replace(' ', '_')}"
+
+
+def resolve_keys(mentions: Iterable[Mention], posts: Optional[dict[tuple[str, str], str]] = None
+                 ) -> list[tuple[str, Mention]]:
+    """Give each mention the key of its entity; `posts` maps (of, role) to a person key
+    known from elsewhere (another article), used when this article names nobody."""
+    mentions = list(mentions)
+    held: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        if m.role and m.of and m.key:
+            held.setdefault((m.of, m.role), m.key)
+    out = []
+    for m in mentions:
+        if m.key:
+            out.append((m.key, m))
+        elif m.role and m.of:
+            post = (m.of, m.role)
+            out.append((held.get(post) or (posts or {}).get(post) or role_key(m.of, m.role), m))
+    return out
+
+
+def _name(key: str, ms: list[Mention], d: Dictionary) -> tuple[str, Optional[str]]:
+    actor = d.actor(key)
+    if actor:
+        return actor["name"], actor.get("en")
+    plain = [m.surface for m in ms if not m.role]
+    if plain:
+        return Counter(plain).most_common(1)[0][0] if len(set(plain)) > 1 else plain[0], None
+    return ms[0].surface, None
+
+
+def build_entities(mentions: Iterable[Mention], dictionary: Dictionary | None = None,
+                   posts: Optional[dict[tuple[str, str], str]] = None) -> list[Entity]:
+    """Mentions of one article -> its entities, in order of first mention."""
+    d = dictionary or default_dictionary()
+    groups: dict[str, list[Mention]] = {}
+    for key, m in resolve_keys(mentions, posts):
+        groups.setdefault(key, []).append(m)
+    entities = []
+    for key, ms in groups.items():
+        ms.sort(key=lambda m: (m.start, m.end))
+        types = Counter(m.type for m in ms)
+        # a person is a person even where a phrase was read as something else
+        typ = PERSON if PERSON in types else max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t)))
+        name, en = _name(key, ms, d)
+        aliases = tuple(dict.fromkeys(m.surface for m in ms))
+        roles = [m for m in ms if m.role]
+        entities.append(Entity(
+            id=key, name=name, type=typ, aliases=aliases, mentions=tuple(ms), label_en=en,
+            role=roles[0].role if roles else None, of=roles[0].of if roles else None))
+    entities.sort(key=lambda e: (e.mentions[0].start, e.id))
+    return entities

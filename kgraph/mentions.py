@@ -1,0 +1,371 @@
+"""Article -> Mentions with the embedded dictionary (spaCy PhraseMatcher) and title rules.
+
+Tokens come from spaCy's Arabic tokenizer, which keeps clitics attached (وبالقاهرة).
+Each token gets a NORM that is its dictionary key: folded, article removed, and the
+proclitics removed only when what remains is a dictionary word (so وزير stays وزير while
+والولايات reads as الولايات). Matches become character offsets into the original text at
+once; the clitics stay outside the mention.
+
+Composition rules on top of the phrase matches, each general:
+- a post title with the state or organisation it belongs to is a PERSON (role phrase):
+  "رئيس الوزراء القطري", "مدير جهاز المخابرات العامة المصرية"; a name right after it, or in
+  apposition ("اللواء حسن رشاد، مدير ..."), is the person holding the post;
+- an honorific or post title followed by unknown name words is a PERSON ("السيد ستيف ويتكوف");
+- "الجانب/الحكومة/وفد + demonym" is the state; a demonym after "الشعب/المدنيين..." is no actor;
+- an organisation head with a demonym is that state's organisation ("وزارة الخارجية التركية");
+- a capital after a venue word (في، إلى، العاصمة) or with ب is a LOCATION, otherwise the state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .dictionary import (ACTOR, CAPITAL, DEMONYM, HONORIFIC, LABEL_ORDER, NON_ACTOR, ORG_HEAD,
+                         STATE_REF, TITLE, Dictionary, default_dictionary)
+from .normalize import clitic_analyses, fold, fold_with_offsets, phrase_words
+from .types import LOCATION, ORG, PERSON, STATE, Article, Mention
+
+SOURCE = "lexicon"
+_MAX_NAME_WORDS = 4
+_APPOSITION_SKIP = 6  # words of a "لشؤون ..." tail between a role phrase and its holder
+
+
+def _strip_article(stem: str) -> str:
+    return stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+
+
+@dataclass(frozen=True)
+class TokenKey:
+    """How one token reads: its key, and where the word proper starts after clitics."""
+    key: str
+    start: int  # character offset in the article of the word after its clitics
+    end: int
+    prefix: str  # the folded clitics removed ("" if none)
+
+
+@dataclass
+class Item:
+    """A dictionary phrase found in the token sequence: tokens [start, end)."""
+    start: int
+    end: int
+    label: str
+    key: str
+
+
+class LexiconTagger:
+    """Finds dictionary and rule mentions in articles; build once, call per article."""
+
+    def __init__(self, dictionary: Dictionary | None = None):
+        self.dictionary = dictionary or default_dictionary()
+        self.nlp = spacy.blank("ar")
+        self.vocabulary = self.dictionary.vocabulary()
+        from spacy.lang.ar.stop_words import STOP_WORDS
+        self.stops = frozenset(fold(w) for w in STOP_WORDS) | self.dictionary.name_stops
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        patterns: dict[str, list[Doc]] = {}
+        for p in self.dictionary.phrases:
+            words = phrase_words(p.text)
+            if words:
+                patterns.setdefault(f"{p.label}|{p.key}", []).append(Doc(self.nlp.vocab, words=words))
+        for match_id, docs in sorted(patterns.items()):
+            self.matcher.add(match_id, docs)
+
+    # -- tokens ----------------------------------------------------------------------------
+    def token_key(self, text: str, idx: int) -> TokenKey:
+        """Read one token: the first clitic analysis whose stem is a dictionary word."""
+        folded, offsets = fold_with_offsets(text)
+        analyses = clitic_analyses(text)
+        chosen = analyses[0]
+        for n, stem in analyses:
+            if _strip_article(stem) in self.vocabulary:
+                chosen = (n, stem)
+                break
+        n, stem = chosen
+        return TokenKey(_strip_article(stem), idx + offsets[n] if n < len(offsets) else idx,
+                        idx + len(text), folded[:n])
+
+    def doc(self, text: str) -> tuple[Doc, list[TokenKey]]:
+        """Tokenise `text` and set each token's NORM to its dictionary key."""
+        doc = self.nlp.make_doc(text)
+        keys = [self.token_key(t.text, t.idx) for t in doc]
+        for tok, k in zip(doc, keys):
+            tok.norm_ = k.key or tok.text
+        return doc, keys
+
+    def items(self, doc: Doc) -> list[Item]:
+        """Longest non-overlapping dictionary phrases, one label per span."""
+        found: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        for match_id, s, e in self.matcher(doc):
+            label, key = self.nlp.vocab.strings[match_id].split("|", 1)
+            found.setdefault((s, e), []).append((label, key))
+        spans = sorted(found, key=lambda se: (-(se[1] - se[0]), se[0]))
+        taken = [False] * len(doc)
+        chosen = []
+        for s, e in spans:
+            if any(taken[s:e]):
+                continue
+            for i in range(s, e):
+                taken[i] = True
+            label, key = min(found[(s, e)], key=lambda lk: (LABEL_ORDER.index(lk[0]), lk[1]))
+            chosen.append(Item(s, e, label, key))
+        return sorted(chosen, key=lambda it: it.start)
+
+    # -- mentions --------------------------------------------------------------------------
+    def mentions(self, article: Article) -> list[Mention]:
+        """All dictionary and rule mentions of one article, in text order."""
+        return _Reader(self, article).read()
+
+
+class _Reader:
+    """One pass over one article's items; keeps the state the composition rules need."""
+
+    def __init__(self, tagger: LexiconTagger, article: Article):
+        self.t = tagger
+        self.d = tagger.dictionary
+        self.article = article
+        self.doc, self.keys = tagger.doc(article.text)
+        self.items = tagger.items(self.doc)
+        self.item_at = {it.start: it for it in self.items}
+        self.covered = set()
+        for it in self.items:
+            self.covered.update(range(it.start, it.end))
+        self.out: list[Mention] = []
+
+    # spans and mentions
+    def _span(self, s: int, e: int) -> tuple[int, int]:
+        return self.keys[s].start, self.keys[e - 1].end
+
+    def _add(self, s: int, e: int, typ: str, key: Optional[str], source: str = SOURCE,
+             **extra) -> Mention:
+        start, end = self._span(s, e)
+        m = Mention(self.article.id, start, end, self.article.text[start:end], typ, source,
+                    key=key, **extra)
+        self.out.append(m)
+        return m
+
+    def _actor_type(self, key: str) -> str:
+        actor = self.d.actor(key)
+        return actor["type"] if actor else STATE
+
+    def _is_punct(self, i: int, chars: str = "،,") -> bool:
+        return 0 <= i < len(self.doc) and self.doc[i].text in chars
+
+    # name words after a title or honorific
+    def _name_words(self, j: int) -> int:
+        """End (exclusive) of the unknown-name words starting at token j; j if none."""
+        k = j
+        while k < len(self.doc) and k - j < _MAX_NAME_WORDS:
+            tok = self.doc[k]
+            key = fold(tok.text)
+            if k in self.covered or not tok.is_alpha or len(key) < 2:
+                break
+            is_connector = key in self.d.name_connectors
+            if key in self.t.stops and not is_connector:
+                break
+            if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or is_connector and k + 1 >= len(self.doc)):
+                break
+            if k > j and key[:1] in "وف" and self.keys[k].prefix:
+                break  # a clitic conjunction starts a new phrase
+            k += 1
+        while k > j and fold(self.doc[k - 1].text) in self.d.name_connectors:
+            k -= 1
+        return k
+
+    def _person_after(self, j: int, after_honorific: bool = True) -> tuple[Optional[Mention], int]:
+        """A person named at token j (known, or name words), after an optional honorific.
+
+        Unknown names of one word are taken only after an honorific ("السيد ويتكوف").
+        """
+        it = self.item_at.get(j)
+        if it and it.label == HONORIFIC:
+            j = it.end
+            it = self.item_at.get(j)
+            after_honorific = True
+        if it and it.label == ACTOR and self._actor_type(it.key) == PERSON:
+            return self._add(it.start, it.end, PERSON, it.key), it.end
+        end = self._name_words(j)
+        if end - j >= (1 if after_honorific else 2):
+            start, stop = self._span(j, end)
+            key = "person:" + "_".join(phrase_words(self.article.text[start:stop]))
+            return self._add(j, end, PERSON, key, source="title-rule"), end
+        return None, j
+
+    # rules
+    def _role(self, i: int) -> tuple[Optional[str], Optional[Mention], int, list[str]]:
+        """Parse a role phrase starting at item i: (of, person, next token, roles)."""
+        roles = [self.item_at[i].key]
+        j = self.item_at[i].end
+        # coordinated posts of one person: "رئيس الوزراء ووزير الخارجية"
+        while (it := self.item_at.get(j)) and it.label == TITLE and self.keys[j].prefix.startswith("و"):
+            roles.append(it.key)
+            j = it.end
+        of, person = None, None
+        it = self.item_at.get(j)
+        if it and it.label == DEMONYM:
+            of = it.key
+            self._add(it.start, it.end, self._actor_type(it.key), it.key)
+            j = it.end
+        elif it and it.label == ACTOR and self._actor_type(it.key) in (ORG, STATE):
+            of = it.key
+            self._add(it.start, it.end, self._actor_type(it.key), it.key)
+            j = it.end
+        elif it and it.label == ORG_HEAD and (nxt := self.item_at.get(it.end)) and nxt.label == DEMONYM:
+            of = f"{nxt.key}_{it.key}"
+            self._add(it.start, nxt.end, ORG, of, source="org-rule", of=nxt.key)
+            self._add(nxt.start, nxt.end, self._actor_type(nxt.key), nxt.key)
+            j = nxt.end
+        elif it and it.label == CAPITAL and not self._is_venue(it):
+            of = self.d.capitals[it.key][0]
+            self._add(it.start, it.end, STATE, of)
+            j = it.end
+        elif it and it.label == TITLE:
+            of, _, j, _ = self._role(j)
+        # a demonym may follow an organisation inside the phrase ("وزير خارجية الاحتلال الإسرائيلي")
+        if of and (it := self.item_at.get(j)) and it.label == DEMONYM and self._actor_type(of) != STATE:
+            self._add(it.start, it.end, self._actor_type(it.key), it.key)
+            j = it.end
+        if of and roles[0] == "head" and self._actor_type(of) == STATE:
+            roles[0] = "president"  # رئيس + a state is its president, + an organisation its head
+        person, j2 = self._person_after(j, after_honorific=False)
+        if person is None:
+            # apposition: "<role> لشؤون ...، السيد <name>"
+            k = j
+            while k < len(self.doc) and k - j < _APPOSITION_SKIP and fold(self.doc[k].text).startswith("لش"):
+                while k < len(self.doc) and not self._is_punct(k) and k - j < _APPOSITION_SKIP:
+                    k += 1
+            if self._is_punct(k) and (nxt := self.item_at.get(k + 1)) and nxt.label in (HONORIFIC, ACTOR):
+                person, _ = self._person_after(k + 1)
+            j2 = j
+        return of, person, j2, roles
+
+    def _is_venue(self, it: Item) -> bool:
+        tk = self.keys[it.start]
+        if tk.prefix.endswith("ب"):
+            return True
+        prev = it.start - 1
+        return prev >= 0 and fold(self.doc[prev].text) in self.d.venue_cues
+
+    def _previous_person(self, i: int) -> Optional[Mention]:
+        """The person in apposition before token i: "<person>، <role>"."""
+        if not self._is_punct(i - 1):
+            return None
+        start = self.keys[i - 1].start
+        for m in reversed(self.out):
+            if m.type == PERSON and m.end <= start and not m.role:
+                between = self.article.text[m.end:start]
+                return m if not between.strip() else None
+        return None
+
+    def read(self) -> list[Mention]:
+        i = 0
+        n = len(self.doc)
+        while i < n:
+            it = self.item_at.get(i)
+            if it is None:
+                i += 1
+                continue
+            if it.label == TITLE:
+                before = self._previous_person(i)
+                count = len(self.out)
+                of, person, j, roles = self._role(i)
+                role_end = self._role_end(i, j, person)
+                holder = person or before
+                if of or holder:
+                    start, end = self._span(i, role_end)
+                    role_surface = self.article.text[start:end]
+                    if holder is not None and (of or before is None):
+                        self.out.insert(count, Mention(self.article.id, start, end, role_surface, PERSON,
+                                                       "title-rule", key=holder.key, role=roles[0], of=of,
+                                                       person=holder.surface))
+                    elif of:
+                        self.out.insert(count, Mention(self.article.id, start, end, role_surface, PERSON,
+                                                       "title-rule", key=None, role=roles[0], of=of))
+                i = max(j, i + 1)
+            elif it.label == HONORIFIC:
+                person, j = self._person_after(i)
+                i = max(j, it.end)
+            elif it.label == STATE_REF:
+                nxt = self.item_at.get(it.end)
+                if nxt and nxt.label == DEMONYM:
+                    self._add(i, nxt.end, self._actor_type(nxt.key), nxt.key, source="state-ref-rule")
+                    i = nxt.end
+                else:
+                    i = it.end
+            elif it.label == NON_ACTOR:
+                nxt = self.item_at.get(it.end)
+                i = nxt.end if nxt and nxt.label == DEMONYM else it.end
+            elif it.label == ORG_HEAD:
+                nxt = self.item_at.get(it.end)
+                if nxt and nxt.label == DEMONYM and self._actor_type(nxt.key) == STATE:
+                    self._add(i, nxt.end, ORG, f"{nxt.key}_{it.key}", source="org-rule", of=nxt.key)
+                    i = nxt.end
+                else:
+                    i = it.end
+            elif it.label == DEMONYM:
+                self._add(i, it.end, self._actor_type(it.key), it.key)
+                i = it.end
+            elif it.label == CAPITAL:
+                if self._is_venue(it):
+                    self._add(i, it.end, LOCATION, it.key)
+                else:
+                    self._add(i, it.end, STATE, self.d.capitals[it.key][0], source="capital-rule")
+                i = it.end
+            else:  # ACTOR
+                self._add(i, it.end, self._actor_type(it.key), it.key)
+                i = it.end
+        self._short_names()
+        return sorted(self.out, key=lambda m: (m.start, -m.end, m.type))
+
+    def _short_names(self) -> None:
+        """Later mentions of a person found by a rule, by surname alone ("ويتكوف")."""
+        surnames: dict[str, Mention] = {}
+        for m in self.out:
+            if m.source == "title-rule" and not m.role and m.key and len(m.surface.split()) > 1:
+                last = fold(m.surface.split()[-1])
+                if len(last) > 3 and last not in self.t.stops:
+                    surnames.setdefault(last, m)
+        if not surnames:
+            return
+        taken = [(m.start, m.end) for m in self.out]
+        for k, tok in enumerate(self.doc):
+            if k in self.covered:
+                continue
+            for n, stem in clitic_analyses(tok.text):
+                holder = surnames.get(stem)
+                if holder is None:
+                    continue
+                _, offsets = fold_with_offsets(tok.text)
+                start, end = tok.idx + offsets[n], tok.idx + len(tok.text)
+                if all(end <= s or start >= e for s, e in taken):
+                    self.out.append(Mention(self.article.id, start, end, self.article.text[start:end],
+                                            PERSON, "surname-rule", key=holder.key))
+                break
+
+    def _role_end(self, i: int, j: int, person: Optional[Mention]) -> int:
+        """Token end of the role phrase proper (title + its state/org), without the name."""
+        if person is None:
+            return j
+        end_tok = i
+        for k in range(i, j):
+            if self.keys[k].start >= person.start:
+                break
+            end_tok = k + 1
+        while end_tok > i + 1 and self.item_at.get(end_tok - 1) and self.item_at[end_tok - 1].label == HONORIFIC:
+            end_tok -= 1
+        return end_tok
+
+
+@lru_cache(maxsize=2)
+def default_tagger() -> LexiconTagger:
+    """One shared tagger over the shipped dictionary (built on first use)."""
+    return LexiconTagger()
+
+
+def lexicon_mentions(article: Article, tagger: LexiconTagger | None = None) -> list[Mention]:
+    """Article -> its dictionary and rule mentions (offsets into article.text)."""
+    return (tagger or default_tagger()).mentions(article)

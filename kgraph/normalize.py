@@ -1,0 +1,132 @@
+"""Arabic match keys. Pure str -> str functions; the article text is never rewritten.
+
+Folding is 1:1 per kept character (alef forms, alef maqsura, teh marbuta), and marks
+(diacritics, tatweel) are dropped with a map back to original offsets, so every match
+on a key can be turned into exact character offsets of the original text.
+
+>>> fold("أَمْرِيكَا")
+'امريكا'
+>>> fold("القـــاهرة")
+'القاهره'
+>>> word_key("وبالقاهرة")
+'وبالقاهره'
+>>> clitic_analyses("وبالقاهرة")
+[(0, 'وبالقاهره'), (1, 'بالقاهره'), (2, 'القاهره')]
+>>> clitic_analyses("للقوات")
+[(0, 'للقوات'), (0, 'القوات'), (1, 'لقوات')]
+>>> strip_article("للقوات")
+'قوات'
+"""
+from __future__ import annotations
+
+import re
+
+# Harakat, Quranic marks, superscript alef and tatweel: dropped from keys.
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                       "ؤ": "ؤ", "ئ": "ئ", "\u06cc": "ي", "\u06a9": "ك"})
+_PUNCT = "«»\"'()[]{}،,.:؛;!?؟-–—/\\“”‘’…"
+
+# Proclitics that can precede a word, longest first. Each entry is a folded prefix;
+# an entry ending in "ال" also removes the article.
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+def is_mark(ch: str) -> bool:
+    """True for a character that keys drop (diacritic or tatweel)."""
+    return bool(_MARKS.match(ch))
+
+
+def fold(text: str) -> str:
+    """Drop marks and fold letter variants: the match form of any string."""
+    return _MARKS.sub("", text).translate(_FOLD)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold `text` and return (folded, offsets): folded[i] came from text[offsets[i]].
+
+    offsets has one extra final entry, len(text), so a folded span [a, b) maps back
+    to text[offsets[a]:offsets[b-1] + 1].
+    """
+    chars, offsets = [], []
+    for i, ch in enumerate(text):
+        if is_mark(ch):
+            continue
+        chars.append(ch.translate(_FOLD))
+        offsets.append(i)
+    offsets.append(len(text))
+    return "".join(chars), offsets
+
+
+def strip_article(word: str) -> str:
+    """Remove the definite article (and a clitic before it) from one folded word.
+
+    لل+ becomes ال+ first, as in للقوات -> القوات -> قوات.
+    """
+    w = word
+    if len(w) > 3 and w[0] in "وف" and w[1:3] == "ال":
+        w = w[1:]
+    if len(w) > 3 and w[0] in "بلك" and w[1:3] == "ال":
+        w = w[1:]
+    if len(w) > 4 and w.startswith("لل"):
+        w = "ال" + w[2:]
+    if len(w) > 3 and w.startswith("ال"):
+        w = w[2:]
+    return w
+
+
+def word_key(word: str) -> str:
+    """The folded form of one word, with punctuation trimmed."""
+    return fold(word).strip(_PUNCT)
+
+
+def clitic_analyses(word: str) -> list[tuple[int, str]]:
+    """Every way to read a word as proclitics + stem: [(prefix_length, stem)].
+
+    `word` is a raw token; prefix_length counts folded characters of the clitics.
+    The stem keeps its article, so "وبالقاهرة" reads as و+ب+القاهرة. لل is ل + ال:
+    the stem is given as "ال..." with prefix_length 0, so the surface keeps the word
+    whole ("للقوات"). The whole word is always the first analysis.
+    """
+    w = word_key(word)
+    out = [(0, w)]
+    seen = {w}
+    starts = [0]
+    if w[:1] in _CONJ:
+        starts.append(1)
+    for s in list(starts):
+        if w[s:s + 1] in _PREP:
+            starts.append(s + 1)
+    for s in starts:
+        stem = w[s:]
+        if s and len(stem) >= 2 and stem not in seen:
+            seen.add(stem)
+            out.append((s, stem))
+        if w[s:s + 2] == "لل" and len(stem) > 4:
+            stem = "ال" + w[s + 2:]
+            if stem not in seen:
+                seen.add(stem)
+                out.append((s, stem))
+    return out
+
+
+def key(text: str) -> str:
+    """The match key of a phrase: folded words without the article, space-joined.
+
+    >>> key("الولايات المتحدة الأمريكية")
+    'ولايات متحده امريكيه'
+    """
+    words = []
+    for w in fold(text).split():
+        w = w.strip(_PUNCT)
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        if w:
+            words.append(w)
+    return " ".join(words)
+
+
+def phrase_words(text: str) -> list[str]:
+    """The per-word keys of a dictionary phrase (article removed from each word)."""
+    return key(text).split()

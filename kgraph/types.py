@@ -1,0 +1,164 @@
+"""Records passed between stages: plain frozen dataclasses and the type constants.
+
+Every record carries its provenance: the article id, character offsets into the
+article's original text, and the rule or model that produced it. Records are plain
+values, so they can be cached, sent to another process and merged.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+PERSON = "PERSON"
+ORG = "ORG"
+STATE = "STATE"
+LOCATION = "LOCATION"
+ENTITY_TYPES = (PERSON, ORG, STATE, LOCATION)
+ACTOR_TYPES = (PERSON, ORG, STATE)
+
+DEMAND = "demand"
+REJECT = "reject"
+STANCES = (DEMAND, REJECT)
+
+TOPICS = (
+    "ceasefire", "hostages_prisoners", "withdrawal", "disarmament", "humanitarian_aid",
+    "crossings", "reconstruction", "civilian_protection", "displacement", "guarantees",
+    "negotiations", "other",
+)
+
+# Meeting status: only HELD meetings say that two actors met.
+HELD = "held"
+PLANNED = "planned"
+CANCELLED = "cancelled"
+POSTPONED = "postponed"
+MEETING_STATUSES = (HELD, PLANNED, CANCELLED, POSTPONED)
+
+IN_PERSON = "in_person"
+CALL = "call"
+INDIRECT = "indirect"
+MEETING_MODES = (IN_PERSON, CALL, INDIRECT)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read: `text` is exactly what the file held (BOM removed)."""
+    id: str
+    text: str
+    path: str = ""
+    title: Optional[str] = None
+    date: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character span of an article's original text: text[start:end] == surface."""
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of an article that names an actor or place.
+
+    `key` is the dictionary entry it matched (None for a model or rule mention that
+    names something the dictionary does not know); `type` one of ENTITY_TYPES;
+    `source` the rule or model that found it ("lexicon", "title-rule", "stanza"...).
+    `role` is set on role phrases (a person named by post): the post's key, e.g.
+    "head", "prime minister"; `of` then is the dictionary key of the organisation or
+    state the post belongs to, when the phrase names it.
+    """
+    article_id: str
+    start: int
+    end: int
+    surface: str
+    type: str
+    source: str
+    key: Optional[str] = None
+    role: Optional[str] = None
+    of: Optional[str] = None
+    person: Optional[str] = None  # a named person inside a role phrase ("اللواء حسن رشاد")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or place of one article: all its mentions merged under one name.
+
+    `id` is stable: the dictionary key when the dictionary knows it, else derived from
+    the canonical name, so two runs give the same ids.
+    """
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    label_en: Optional[str] = None
+    role: Optional[str] = None
+    of: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a claim comes from: the sentence and the offsets of its cue."""
+    article_id: str
+    sentence: str
+    start: int  # sentence start in the article
+    end: int
+    cue: Optional[Span] = None
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Participant:
+    entity_id: str
+    role: Optional[str] = None  # host, visitor, mediator, party
+    span: Optional[Span] = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    participants: tuple[Participant, ...]
+    evidence: Evidence
+    status: str = HELD
+    mode: str = IN_PERSON
+    location: Optional[str] = None  # entity id
+    date: Optional[str] = None  # ISO date
+
+
+@dataclass(frozen=True)
+class Demand:
+    actor: str  # entity id
+    topic: str
+    stance: str
+    text: str
+    evidence: Evidence
+    target: Optional[str] = None
+    condition: Optional[str] = None
+    text_span: Optional[Span] = None
+    actor_span: Optional[Span] = None
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    member: str  # PERSON entity id
+    of: str  # ORG or STATE entity id
+    role: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article: a plain record, cacheable and mergeable."""
+    article: Article
+    entities: tuple[Entity, ...]
+    meetings: tuple[Meeting, ...] = ()
+    demands: tuple[Demand, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    ner: str = "lexicon"
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        """The plain-data form (JSON-ready)."""
+        return asdict(self)
