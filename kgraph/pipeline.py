@@ -105,7 +105,8 @@ def extract_corpus(paths: Iterable[str], ner: str = "auto", progress: bool = Tru
     from tqdm import tqdm
     bar = tqdm(articles, desc="extracting", unit="article", disable=None if progress else True,
                file=sys.stderr, leave=False)
-    return [extract_article(a, config) for a in bar]
+    from .linking import link_posts
+    return link_posts([extract_article(a, config) for a in bar])
 
 
 __all__ = ["NerConfig", "extract_article", "extract_corpus", "find_mentions", "merge_mentions",

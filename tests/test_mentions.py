@@ -1,0 +1,79 @@
+"""Dictionary and rule mentions: offsets, clitics, role phrases, capitals, demonyms."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from kgraph.entities import build_entities
+from kgraph.mentions import lexicon_mentions
+from kgraph.types import LOCATION, ORG, PERSON, STATE, Article
+
+PIECES = ["التقى", "وزير الخارجية", "المصري", "القطري", "في", "العاصمة", "القاهرة", "وبالدوحة",
+          "للأمم المتحدة", "والولايات المتحدة", "حركة حماس", "وفد", "إسرائيلي", "الجانب", "الأردني",
+          "،", ".", "«", "»", "السيد", "جون", "سميث", "رئيس", "الوزراء", "َ", "ـ", "\n", "اليوم", "أمس"]
+
+
+def mentions_of(text):
+    return lexicon_mentions(Article("t", text))
+
+
+def entities_of(text):
+    return {e.id: e for e in build_entities(mentions_of(text))}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map(" ".join))
+def test_mentions_offsets_are_exact(text):
+    for m in mentions_of(text):
+        assert text[m.start:m.end] == m.surface
+        assert m.surface == m.surface.strip()
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("وصل الوفد وبالقاهرة اجتمع", "القاهرة"),
+    ("وقالت والولايات المتحدة", "الولايات المتحدة"),
+    ("رسالة للأمم المتحدة", "للأمم المتحدة"),
+])
+def test_mentions_clitics_stay_outside(text, surface):
+    assert surface in {m.surface for m in mentions_of(text)}
+
+
+def test_mentions_capital_as_venue_or_state():
+    venue = entities_of("عقد الاجتماع في العاصمة القاهرة أمس.")
+    actor = entities_of("كثفت القاهرة اتصالاتها مع الأطراف.")
+    assert any(e.type == LOCATION and "القاهرة" in e.aliases for e in venue.values())
+    assert not any(e.type == STATE for e in venue.values())
+    assert any(e.type == STATE and "القاهرة" in e.aliases for e in actor.values())
+
+
+def test_mentions_state_refs_and_demonyms():
+    ents = entities_of("رفض الجانب الإسرائيلي المقترح، بينما رحبت الحكومة الأردنية.")
+    states = {a for e in ents.values() if e.type == STATE for a in e.aliases}
+    assert "الجانب الإسرائيلي" in states and any("الأردنية" in a for a in states)
+
+
+def test_mentions_demonym_after_non_actor_head_is_no_actor():
+    ents = entities_of("تحدث عن معاناة الشعب السوداني.")
+    assert not [e for e in ents.values() if e.type == STATE]
+
+
+def test_mentions_role_phrase_is_a_person_linked_to_its_holder():
+    text = "استقبل العميد سامر خليل، مدير جهاز المخابرات العامة المصرية، وفدا. وقال خليل إن مدير المخابرات العامة المصرية متفائل."
+    ents = build_entities(mentions_of(text))
+    people = [e for e in ents if e.type == PERSON]
+    assert len(people) == 1
+    [holder] = people
+    assert holder.name == "سامر خليل"
+    assert any(a.startswith("مدير جهاز المخابرات") for a in holder.aliases)
+    assert "خليل" in holder.aliases  # the surname alone, later
+    assert any(e.type == ORG for e in ents)
+
+
+def test_mentions_unnamed_post_is_a_person_named_by_the_role():
+    ents = build_entities(mentions_of("وصل رئيس الوزراء الأردني إلى بغداد."))
+    [person] = [e for e in ents if e.type == PERSON]
+    assert person.name == "رئيس الوزراء الأردني" and person.role == "prime minister"
+    assert any(e.type == STATE and e.id == person.of for e in ents)
+
+
+def test_mentions_name_after_honorific_stops_at_function_words():
+    ents = build_entities(mentions_of("قال السيد جون سميث في مؤتمر صحفي اليوم إن المحادثات مستمرة."))
+    assert [e.name for e in ents if e.type == PERSON] == ["جون سميث"]
