@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataError
-from .normalize import fold, phrase_words
+from .normalize import fold, key, phrase_words
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -45,6 +45,8 @@ class Dictionary:
     phrases: list[Phrase] = field(default_factory=list)
     capitals: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # loc id -> (state, ar, en)
     org_heads: dict[str, dict] = field(default_factory=dict)
+    org_by_head: dict[tuple[str, str], str] = field(default_factory=dict)  # (state, head) -> org
+    alias_keys: dict[str, str] = field(default_factory=dict)  # key(alias) -> actor id
     venue_cues: frozenset[str] = frozenset()
     name_stops: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
@@ -94,6 +96,10 @@ def _add_actor(d: Dictionary, row: dict, where: str) -> None:
     d.actors[aid] = row
     for text in [name, *row.get("aliases", [])]:
         d.phrases.append(Phrase(text, ACTOR, aid))
+        d.alias_keys.setdefault(key(text), aid)
+    if row.get("state"):
+        for head in row.get("heads", []):
+            d.org_by_head.setdefault((row["state"], head), aid)
     for text in row.get("demonyms", []):
         d.phrases.append(Phrase(text, DEMONYM, row.get("demonym_of", aid)))
     capitals = row.get("capitals") or []

@@ -169,8 +169,8 @@ class _Reader:
                 break
             if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or is_connector and k + 1 >= len(self.doc)):
                 break
-            if k > j and key[:1] in "وف" and self.keys[k].prefix:
-                break  # a clitic conjunction starts a new phrase
+            if k > j and key[:1] == "و" and key not in self.d.name_connectors:
+                break  # a conjunction starts a new phrase
             k += 1
         while k > j and fold(self.doc[k - 1].text) in self.d.name_connectors:
             k -= 1
@@ -206,7 +206,10 @@ class _Reader:
             j = it.end
         of, person = None, None
         it = self.item_at.get(j)
-        if it and it.label == DEMONYM:
+        inner = self._org_in_title(i, it)
+        if inner:
+            of, j = inner
+        elif it and it.label == DEMONYM:
             of = it.key
             self._add(it.start, it.end, self._actor_type(it.key), it.key)
             j = it.end
@@ -215,8 +218,7 @@ class _Reader:
             self._add(it.start, it.end, self._actor_type(it.key), it.key)
             j = it.end
         elif it and it.label == ORG_HEAD and (nxt := self.item_at.get(it.end)) and nxt.label == DEMONYM:
-            of = f"{nxt.key}_{it.key}"
-            self._add(it.start, nxt.end, ORG, of, source="org-rule", of=nxt.key)
+            of = self._state_org(it, nxt)
             self._add(nxt.start, nxt.end, self._actor_type(nxt.key), nxt.key)
             j = nxt.end
         elif it and it.label == CAPITAL and not self._is_venue(it):
@@ -242,6 +244,31 @@ class _Reader:
                 person, _ = self._person_after(k + 1)
             j2 = j
         return of, person, j2, roles
+
+    def _state_org(self, head: Item, demonym: Item) -> str:
+        """"وزارة الخارجية التركية": the state's organisation, known or composed; its key."""
+        org = self.d.org_by_head.get((demonym.key, head.key)) or f"{demonym.key}_{head.key}"
+        self._add(head.start, demonym.end, ORG, org, source="org-rule", of=demonym.key)
+        return org
+
+    def _org_in_title(self, i: int, demonym: Optional[Item]) -> Optional[tuple[str, int]]:
+        """A title that ends inside an organisation's name ("رئيس المخابرات" + "المصرية"):
+        the organisation the tail of the title (and the demonym) name, added as a mention;
+        returns (organisation key, token end)."""
+        title = self.item_at[i]
+        if title.end - title.start < 2:
+            return None
+        ends = [title.end]
+        if demonym is not None and demonym.label == DEMONYM:
+            ends.insert(0, demonym.end)
+        for end in ends:
+            for cut in range(title.start + 1, title.end):
+                words = [self.doc[k].norm_ for k in range(cut, end)]
+                org = self.d.alias_keys.get(" ".join(words))
+                if org and self._actor_type(org) == ORG:
+                    self._add(cut, end, ORG, org)
+                    return org, end
+        return None
 
     def _is_venue(self, it: Item) -> bool:
         tk = self.keys[it.start]
@@ -302,7 +329,7 @@ class _Reader:
             elif it.label == ORG_HEAD:
                 nxt = self.item_at.get(it.end)
                 if nxt and nxt.label == DEMONYM and self._actor_type(nxt.key) == STATE:
-                    self._add(i, nxt.end, ORG, f"{nxt.key}_{it.key}", source="org-rule", of=nxt.key)
+                    self._state_org(it, nxt)
                     i = nxt.end
                 else:
                     i = it.end

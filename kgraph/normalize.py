@@ -62,12 +62,13 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 def strip_article(word: str) -> str:
     """Remove the definite article (and a clitic before it) from one folded word.
 
-    لل+ becomes ال+ first, as in للقوات -> القوات -> قوات.
+    لل+ becomes ال+ first, as in للقوات -> القوات -> قوات. A clitic is removed only where
+    at least three letters follow its article, so names like كالين or فالح stay whole.
     """
     w = word
-    if len(w) > 3 and w[0] in "وف" and w[1:3] == "ال":
+    if len(w) > 5 and w[0] in "وف" and w[1:3] == "ال":
         w = w[1:]
-    if len(w) > 3 and w[0] in "بلك" and w[1:3] == "ال":
+    if len(w) > 5 and w[0] in "بلك" and w[1:3] == "ال":
         w = w[1:]
     if len(w) > 4 and w.startswith("لل"):
         w = "ال" + w[2:]
@@ -116,12 +117,12 @@ def key(text: str) -> str:
 
     >>> key("الولايات المتحدة الأمريكية")
     'ولايات متحده امريكيه'
+    >>> key("الجامعة العربية والأمم المتحدة")
+    'جامعه عربيه امم متحده'
     """
     words = []
     for w in fold(text).split():
-        w = w.strip(_PUNCT)
-        if w.startswith("ال") and len(w) > 3:
-            w = w[2:]
+        w = strip_article(w.strip(_PUNCT))
         if w:
             words.append(w)
     return " ".join(words)
