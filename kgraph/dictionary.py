@@ -50,6 +50,7 @@ class Dictionary:
     venue_cues: frozenset[str] = frozenset()
     name_stops: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
+    capital_actor_cues: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word key used by some phrase (guides clitic stripping)."""
@@ -129,6 +130,7 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
     d.venue_cues = _read_words(base / "venue_cues.txt")
     d.name_stops = _read_words(base / "name_stops.txt")
     d.name_connectors = _read_words(base / "name_connectors.txt")
+    d.capital_actor_cues = _read_words(base / "capital_actor_cues.txt")
     extra = os.environ.get("KGRAPH_DATA")
     if extra and data_dir is None:
         for path in sorted(Path(extra).glob("*.jsonl")):

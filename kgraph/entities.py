@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from .dictionary import Dictionary, default_dictionary
-from .types import ENTITY_TYPES, PERSON, Entity, Mention
+from .types import ENTITY_TYPES, PERSON, STATE, Entity, Mention
 
 
 def role_key(of: str, role: str) -> str:
@@ -61,7 +61,10 @@ def build_entities(mentions: Iterable[Mention], dictionary: Dictionary | None = 
         ms.sort(key=lambda m: (m.start, m.end))
         types = Counter(m.type for m in ms)
         # a person is a person even where a phrase was read as something else
-        typ = PERSON if PERSON in types else max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t)))
+        # a state used once as an actor is an actor; countries only ever named as places
+        # ("في لبنان") stay places
+        typ = next((t for t in (PERSON, STATE) if t in types), None) or \
+            max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t)))
         name, en = _name(key, ms, d)
         aliases = tuple(dict.fromkeys(m.surface for m in ms))
         roles = [m for m in ms if m.role]

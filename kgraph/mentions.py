@@ -181,18 +181,20 @@ class _Reader:
 
         Unknown names of one word are taken only after an honorific ("السيد ويتكوف").
         """
+        first = j
         it = self.item_at.get(j)
         if it and it.label == HONORIFIC:
             j = it.end
             it = self.item_at.get(j)
             after_honorific = True
         if it and it.label == ACTOR and self._actor_type(it.key) == PERSON:
-            return self._add(it.start, it.end, PERSON, it.key), it.end
+            # the honorific belongs to the name as written ("المشير طنطاوي")
+            return self._add(first, it.end, PERSON, it.key), it.end
         end = self._name_words(j)
         if end - j >= (1 if after_honorific else 2):
             start, stop = self._span(j, end)
             key = "person:" + "_".join(phrase_words(self.article.text[start:stop]))
-            return self._add(j, end, PERSON, key, source="title-rule"), end
+            return self._add(first, end, PERSON, key, source="title-rule"), end
         return None, j
 
     # rules
@@ -270,12 +272,43 @@ class _Reader:
                     return org, end
         return None
 
-    def _is_venue(self, it: Item) -> bool:
+    _STRICT_VENUE = frozenset({"في", "داخل"})
+
+    def _is_venue(self, it: Item, strict: bool = False) -> bool:
+        """Is the place at item `it` a venue: after في/إلى/العاصمة..., or written with ب?
+        `strict` (for countries) accepts only في/داخل and ب."""
         tk = self.keys[it.start]
         if tk.prefix.endswith("ب"):
             return True
         prev = it.start - 1
-        return prev >= 0 and fold(self.doc[prev].text) in self.d.venue_cues
+        if prev < 0:
+            return False
+        word = fold(self.doc[prev].text)
+        return word in (self._STRICT_VENUE if strict else self.d.venue_cues)
+
+    def _capital_acts(self, it: Item) -> bool:
+        """Does a capital stand for its state here ("استضافت القاهرة", "أنقرة ترفض")?"""
+        if self._is_venue(it):
+            return False
+        prev = it.start - 1
+        if prev >= 0:
+            word = fold(self.doc[prev].text)
+            if word in self.d.capital_actor_cues:
+                return True
+            before = self.item_at.get(prev)
+            if (before is None and self.out and self.out[-1].source == "capital-rule"
+                    and self.out[-1].end == self.keys[prev].end and self.keys[it.start].prefix == "و"):
+                return True
+        if self.keys[it.start].prefix == "و" and self.out and self.out[-1].source == "capital-rule":
+            gap = self.article.text[self.out[-1].end:self.keys[it.start].start]
+            if gap.strip() in ("", "و"):
+                return True  # "كثفت القاهرة وأنقرة"
+        nxt = it.end
+        if nxt < len(self.doc) and nxt not in self.covered:
+            word = fold(self.doc[nxt].text)
+            return (word[:1] == "ت" and len(word) >= 4 and self.doc[nxt].is_alpha
+                    and word not in self.t.stops)
+        return False
 
     def _previous_person(self, i: int) -> Optional[Mention]:
         """The person in apposition before token i: "<person>، <role>"."""
@@ -337,13 +370,16 @@ class _Reader:
                 self._add(i, it.end, self._actor_type(it.key), it.key)
                 i = it.end
             elif it.label == CAPITAL:
-                if self._is_venue(it):
-                    self._add(i, it.end, LOCATION, it.key)
-                else:
+                if self._capital_acts(it):
                     self._add(i, it.end, STATE, self.d.capitals[it.key][0], source="capital-rule")
+                else:
+                    self._add(i, it.end, LOCATION, it.key)
                 i = it.end
             else:  # ACTOR
-                self._add(i, it.end, self._actor_type(it.key), it.key)
+                typ = self._actor_type(it.key)
+                if typ == STATE and self._is_venue(it, strict=True):
+                    typ = LOCATION  # "في لبنان": the country as a place
+                self._add(i, it.end, typ, it.key)
                 i = it.end
         self._short_names()
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.type))
