@@ -51,6 +51,8 @@ class Dictionary:
     name_stops: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
     capital_actor_cues: frozenset[str] = frozenset()
+    role_tails: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word key used by some phrase (guides clitic stripping)."""
@@ -131,6 +133,8 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
     d.name_stops = _read_words(base / "name_stops.txt")
     d.name_connectors = _read_words(base / "name_connectors.txt")
     d.capital_actor_cues = _read_words(base / "capital_actor_cues.txt")
+    d.role_tails = _read_words(base / "role_tails.txt")
+    d.speech_verbs = _read_words(base / "speech_verbs.txt")
     extra = os.environ.get("KGRAPH_DATA")
     if extra and data_dir is None:
         for path in sorted(Path(extra).glob("*.jsonl")):

@@ -237,15 +237,34 @@ class _Reader:
             roles[0] = "president"  # رئيس + a state is its president, + an organisation its head
         person, j2 = self._person_after(j, after_honorific=False)
         if person is None:
-            # apposition: "<role> لشؤون ...، السيد <name>"
-            k = j
-            while k < len(self.doc) and k - j < _APPOSITION_SKIP and fold(self.doc[k].text).startswith("لش"):
-                while k < len(self.doc) and not self._is_punct(k) and k - j < _APPOSITION_SKIP:
-                    k += 1
-            if self._is_punct(k) and (nxt := self.item_at.get(k + 1)) and nxt.label in (HONORIFIC, ACTOR):
-                person, _ = self._person_after(k + 1)
+            person = self._holder_after_tail(j)
             j2 = j
         return of, person, j2, roles
+
+    def _holder_after_tail(self, j: int) -> Optional[Mention]:
+        """The holder named after a short tail of the role phrase: "<role> السابق <name>",
+        "<role> إلى ليبيا <name>", "<role> لشؤون الشرق الأوسط، السيد <name>"."""
+        k = j
+        if k >= len(self.doc) or fold(self.doc[k].text) not in self.d.role_tails:
+            return None
+        while k < len(self.doc) and k - j < _APPOSITION_SKIP and not self._is_punct(k, "،,.:؛;()«»\""):
+            person, _ = self._person_after(k, after_honorific=False) if (
+                fold(self.doc[k - 1].text) in self.d.role_tails or k - 1 in self.covered) else (None, k)
+            if person is not None and person.key and not person.key.startswith("person:"):
+                return person
+            if person is not None:
+                self.out.remove(person)
+            k += 1
+        if self._is_punct(k) and k + 1 < len(self.doc):
+            nxt = self.item_at.get(k + 1)
+            if nxt and nxt.label in (HONORIFIC, ACTOR):
+                return self._person_after(k + 1)[0]
+            person, end = self._person_after(k + 1, after_honorific=False)
+            if person is not None and not (end >= len(self.doc) or self._is_punct(end, "،,.:؛;")):
+                self.out.remove(person)
+                return None
+            return person
+        return None
 
     def _state_org(self, head: Item, demonym: Item) -> str:
         """"وزارة الخارجية التركية": the state's organisation, known or composed; its key."""
@@ -310,6 +329,31 @@ class _Reader:
                     and word not in self.t.stops)
         return False
 
+    def _name_before(self, i: int) -> Optional[Mention]:
+        """An unknown name right before a role phrase, after a verb of saying:
+        "وقال <name> <title> <state>". Two to four name words; added as a mention."""
+        k = i
+        while k > 0 and i - k < _MAX_NAME_WORDS and self._name_word(k - 1):
+            k -= 1
+        while k < i and fold(self.doc[k].text) in self.d.name_connectors:
+            k += 1
+        if i - k < 2 or fold(self.doc[k].text).startswith(("ال", "و")):
+            return None
+        if k == 0:
+            return None
+        prev = fold(self.doc[k - 1].text)
+        if prev not in self.d.speech_verbs and not (prev[:1] in "وف" and prev[1:] in self.d.speech_verbs):
+            return None
+        start, stop = self._span(k, i)
+        return self._add(k, i, PERSON, "person:" + "_".join(phrase_words(self.article.text[start:stop])),
+                         source="title-rule")
+
+    def _name_word(self, k: int) -> bool:
+        tok = self.doc[k]
+        word = fold(tok.text)
+        return (k not in self.covered and tok.is_alpha and len(word) >= 2
+                and (word not in self.t.stops or word in self.d.name_connectors))
+
     def _previous_person(self, i: int) -> Optional[Mention]:
         """The person in apposition before token i: "<person>، <role>"."""
         if not self._is_punct(i - 1):
@@ -330,7 +374,7 @@ class _Reader:
                 i += 1
                 continue
             if it.label == TITLE:
-                before = self._previous_person(i)
+                before = self._previous_person(i) or self._name_before(i)
                 count = len(self.out)
                 of, person, j, roles = self._role(i)
                 role_end = self._role_end(i, j, person)
