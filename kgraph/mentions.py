@@ -193,8 +193,9 @@ class _Reader:
         end = self._name_words(j)
         if end - j >= (1 if after_honorific else 2):
             start, stop = self._span(j, end)
-            key = "person:" + "_".join(phrase_words(self.article.text[start:stop]))
-            return self._add(first, end, PERSON, key, source="title-rule"), end
+            name = self.article.text[start:stop]
+            key = "person:" + "_".join(phrase_words(name))
+            return self._add(first, end, PERSON, key, source="title-rule", person=name), end
         return None, j
 
     # rules

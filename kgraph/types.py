@@ -79,7 +79,7 @@ class Mention:
     key: Optional[str] = None
     role: Optional[str] = None
     of: Optional[str] = None
-    person: Optional[str] = None  # a named person inside a role phrase ("اللواء حسن رشاد")
+    person: Optional[str] = None  # the name proper: without honorific, or the holder of a role
 
 
 @dataclass(frozen=True)
