@@ -126,7 +126,8 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
             continue
         for row in _read_jsonl(path):
             lab = label or row.get("label", TITLE)
-            d.phrases.append(Phrase(row["pattern"], lab, row.get("id", lab.lower())))
+            # titles name a post by its closed-set role ("head"); others by their id
+            d.phrases.append(Phrase(row["pattern"], lab, row.get("role") or row.get("id", lab.lower())))
             if lab == ORG_HEAD:
                 d.org_heads[row.get("id")] = row
     d.venue_cues = _read_words(base / "venue_cues.txt")

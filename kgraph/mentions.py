@@ -115,6 +115,17 @@ class LexiconTagger:
             chosen.append(Item(s, e, label, key))
         return sorted(chosen, key=lambda it: it.start)
 
+    def inner_orgs(self, doc: Doc, outer: Item) -> list[Item]:
+        """Organisations named inside a longer organisation's name ("المجلس التنفيذي لحزب الله")."""
+        sub = doc[outer.start:outer.end].as_doc()
+        out = []
+        for match_id, s, e in self.matcher(sub):
+            label, key = self.nlp.vocab.strings[match_id].split("|", 1)
+            if (label == ACTOR and key != outer.key and (s, e) != (0, outer.end - outer.start)
+                    and (self.dictionary.actor(key) or {}).get("type") == ORG):
+                out.append(Item(outer.start + s, outer.start + e, label, key))
+        return out
+
     # -- mentions --------------------------------------------------------------------------
     def mentions(self, article: Article) -> list[Mention]:
         """All dictionary and rule mentions of one article, in text order."""
@@ -147,6 +158,13 @@ class _Reader:
                     key=key, **extra)
         self.out.append(m)
         return m
+
+    def _add_actor(self, it: Item, typ: str) -> None:
+        """A dictionary actor, and the organisations its name contains."""
+        self._add(it.start, it.end, typ, it.key)
+        if typ == ORG and it.end - it.start > 1:
+            for inner in self.t.inner_orgs(self.doc, it):
+                self._add(inner.start, inner.end, ORG, inner.key)
 
     def _actor_type(self, key: str) -> str:
         actor = self.d.actor(key)
@@ -218,7 +236,7 @@ class _Reader:
             j = it.end
         elif it and it.label == ACTOR and self._actor_type(it.key) in (ORG, STATE):
             of = it.key
-            self._add(it.start, it.end, self._actor_type(it.key), it.key)
+            self._add_actor(it, self._actor_type(it.key))
             j = it.end
         elif it and it.label == ORG_HEAD and (nxt := self.item_at.get(it.end)) and nxt.label == DEMONYM:
             of = self._state_org(it, nxt)
@@ -234,8 +252,9 @@ class _Reader:
         if of and (it := self.item_at.get(j)) and it.label == DEMONYM and self._actor_type(of) != STATE:
             self._add(it.start, it.end, self._actor_type(it.key), it.key)
             j = it.end
-        if of and roles[0] == "head" and self._actor_type(of) == STATE:
-            roles[0] = "president"  # رئيس + a state is its president, + an organisation its head
+        if of and self.doc[i].norm_ == "رئيس" and roles[0] in ("head", "president"):
+            # رئيس + a state is its president, + an organisation its head
+            roles[0] = "president" if self._actor_type(of) == STATE else "head"
         person, j2 = self._person_after(j, after_honorific=False)
         if person is None:
             person = self._holder_after_tail(j)
@@ -424,7 +443,7 @@ class _Reader:
                 typ = self._actor_type(it.key)
                 if typ == STATE and self._is_venue(it, strict=True):
                     typ = LOCATION  # "في لبنان": the country as a place
-                self._add(i, it.end, typ, it.key)
+                self._add_actor(it, typ)
                 i = it.end
         self._short_names()
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.type))
