@@ -1,2 +1,22 @@
-"""kgraph: Arabic diplomatic news -> a knowledge graph of actors, meetings and demands."""
+"""kgraph: Arabic diplomatic news -> a knowledge graph of actors, meetings and demands.
+
+    >>> import kgraph                               # doctest: +SKIP
+    >>> kg = kgraph.build("corpus/")                # doctest: +SKIP
+    >>> kg.who_met("رئيس المخابرات المصرية")          # doctest: +SKIP
+"""
 __version__ = "0.1.0"
+
+
+def build(*paths, ner: str = "auto", progress: bool = False, stanza_model=None):
+    """Articles under `paths` (directories or files) -> a KnowledgeGraph (`.G`, queries)."""
+    from .api import KnowledgeGraph
+    from .pipeline import extract_corpus
+    flat = [p for group in paths for p in ([group] if isinstance(group, (str, bytes)) or not hasattr(group, "__iter__") else group)]
+    return KnowledgeGraph.from_extractions(
+        extract_corpus([str(p) for p in flat], ner=ner, progress=progress, stanza_model=stanza_model))
+
+
+def load(outdir):
+    """A graph written by `kgraph build` (its graph.json) -> a KnowledgeGraph."""
+    from .api import load as _load
+    return _load(outdir)
