@@ -159,6 +159,39 @@ class _Reader:
         self.out.append(m)
         return m
 
+    _QUOTES = "«»\"“”'"
+
+    def _unknown_org(self, i: int) -> int:
+        """An organisation the dictionary lacks, after an organisation noun: "حزب <name>",
+        "صحيفة «<name>»". Adds the mention; returns the next token to read."""
+        tok = self.doc[i]
+        if fold(tok.text) not in self.d.org_name_heads or self.keys[i].prefix.startswith("و"):
+            return i + 1
+        k = i + 1
+        if k < len(self.doc) and self.doc[k].text in self._QUOTES:
+            close = k + 1
+            while close < len(self.doc) and close - k <= _MAX_NAME_WORDS and self.doc[close].text not in self._QUOTES:
+                close += 1
+            if close < len(self.doc) and self.doc[close].text in self._QUOTES and close > k + 1:
+                name = self.article.text[self.keys[k + 1].start:self.keys[close - 1].end]
+                self._add(k + 1, close, ORG, "org:" + "_".join(phrase_words(name)), source="org-name-rule")
+                return close + 1
+            return i + 1
+        end = k
+        while end < len(self.doc) and end - k < _MAX_NAME_WORDS and self._name_word(end) \
+                and fold(self.doc[end].text) not in self.d.speech_verbs:
+            word = fold(self.doc[end].text)
+            if end > k and (word[:1] == "و" or word.startswith(("لل", "بال", "كال"))
+                            or word[:1] in "يت" and len(word) >= 4 and not word.endswith(("ي", "يه"))):
+                break  # a conjunction, a prepositional phrase or a verb ends the name
+            end += 1
+        if end == k or not fold(self.doc[k].text).startswith("ال") and end - k < 1:
+            return i + 1
+        start, stop = self._span(i, end)
+        self._add(i, end, ORG, "org:" + "_".join(phrase_words(self.article.text[start:stop])),
+                  source="org-name-rule")
+        return end
+
     def _add_actor(self, it: Item, typ: str) -> None:
         """A dictionary actor, and the organisations its name contains."""
         self._add(it.start, it.end, typ, it.key)
@@ -391,7 +424,7 @@ class _Reader:
         while i < n:
             it = self.item_at.get(i)
             if it is None:
-                i += 1
+                i = self._unknown_org(i)
                 continue
             if it.label == TITLE:
                 before = self._previous_person(i) or self._name_before(i)

@@ -77,3 +77,13 @@ def test_mentions_unnamed_post_is_a_person_named_by_the_role():
 def test_mentions_name_after_honorific_stops_at_function_words():
     ents = build_entities(mentions_of("قال السيد جون سميث في مؤتمر صحفي اليوم إن المحادثات مستمرة."))
     assert [e.name for e in ents if e.type == PERSON] == ["جون سميث"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال حزب النهضة الوطني إن الاتفاق هش.", "حزب النهضة الوطني"),
+    ("نقلت صحيفة «الأيام الحرة» عن مصادر", "الأيام الحرة"),
+    ("أعلنت شركة نوردلاين للنفط أمس", "شركة نوردلاين"),
+])
+def test_mentions_unknown_organisation_after_organisation_noun(text, name):
+    orgs = [e for e in build_entities(mentions_of(text)) if e.type == ORG]
+    assert [e.name for e in orgs] == [name]
