@@ -455,7 +455,10 @@ class _Reader:
                     i = it.end
             elif it.label == NON_ACTOR:
                 nxt = self.item_at.get(it.end)
-                i = nxt.end if nxt and nxt.label == DEMONYM else it.end
+                if nxt and nxt.label == DEMONYM:
+                    i = nxt.end
+                else:
+                    i = max(self._unknown_org(i), it.end)
             elif it.label == ORG_HEAD:
                 nxt = self.item_at.get(it.end)
                 if nxt and nxt.label == DEMONYM and self._actor_type(nxt.key) == STATE:
