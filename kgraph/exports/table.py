@@ -1,0 +1,44 @@
+"""Typed columns for the CSV and Neo4j tables: one column per attribute name.
+
+A column's type is the one scalar type of its values ("str", "int", "float", "bool"),
+or "json" when values are lists, dicts, of mixed types, or strings that a plain cell
+would lose ("", which reads as missing; a lone CR, which csv does not quote); json
+cells hold canonical JSON text.
+"""
+from __future__ import annotations
+
+import json
+
+from kgraph.exports.flatten import dumps, scalar_type
+
+_NAMES = {str: "str", int: "int", float: "float", bool: "bool"}
+
+
+def column_types(records: list[dict], skip=()) -> dict[str, str]:
+    """Column name -> type name for the attributes of `records`, sorted by name."""
+    values: dict[str, list] = {}
+    for r in records:
+        for k, v in r.items():
+            if k not in skip and v is not None:
+                values.setdefault(k, []).append(v)
+    return {k: "json" if any(v == "" or (isinstance(v, str) and "\r" in v) for v in vs)
+            else _NAMES.get(scalar_type(vs), "json") for k, vs in sorted(values.items())}
+
+
+def encode(value, typ: str) -> str:
+    """The cell text of a value in a column of type `typ`."""
+    if value is None:
+        return ""
+    if typ == "json":
+        return dumps(value)
+    if typ == "bool":
+        return "true" if value else "false"
+    return str(value)
+
+
+def decode(cell: str, typ: str):
+    """The value of a cell (None for an empty cell)."""
+    if cell == "":
+        return None
+    return {"json": json.loads, "int": int, "float": float,
+            "bool": lambda c: c == "true"}.get(typ, str)(cell)

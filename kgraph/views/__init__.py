@@ -1,0 +1,1 @@
+"""Views of a built graph (they read the graph, never change it)."""
