@@ -33,6 +33,7 @@ from .types import LOCATION, ORG, PERSON, STATE, Article, Mention
 SOURCE = "lexicon"
 _MAX_NAME_WORDS = 4
 _APPOSITION_SKIP = 6  # words of a "لشؤون ..." tail between a role phrase and its holder
+_RELATIVE_ROLES = ("envoy", "member")  # posts held *for* someone: "مبعوث ترامب"، "مستشار الرئيس"
 
 
 def _strip_article(stem: str) -> str:
@@ -192,6 +193,11 @@ class _Reader:
                   source="org-name-rule")
         return end
 
+    def _person_state(self, key: str) -> Optional[str]:
+        """The state or organisation a known person's first listed post belongs to."""
+        posts = (self.d.actor(key) or {}).get("posts") or []
+        return posts[0].get("of") if posts else None
+
     def _add_actor(self, it: Item, typ: str) -> None:
         """A dictionary actor, and the organisations its name contains."""
         self._add(it.start, it.end, typ, it.key)
@@ -225,6 +231,8 @@ class _Reader:
             k += 1
         while k > j and fold(self.doc[k - 1].text) in self.d.name_connectors:
             k -= 1
+        if k - j == _MAX_NAME_WORDS and k < len(self.doc) and self._name_word(k):
+            return j  # ran on past any plausible name: a phrase, not a name
         return k
 
     def _person_after(self, j: int, after_honorific: bool = True) -> tuple[Optional[Mention], int]:
@@ -281,6 +289,11 @@ class _Reader:
             j = it.end
         elif it and it.label == TITLE:
             of, _, j, _ = self._role(j)
+        elif (it and it.label == ACTOR and self._actor_type(it.key) == PERSON
+              and roles[0] in _RELATIVE_ROLES and (of := self._person_state(it.key))):
+            # "مبعوث ترامب": the envoy of the person's state, not the person
+            self._add(it.start, it.end, PERSON, it.key)
+            j = it.end
         # a demonym may follow an organisation inside the phrase ("وزير خارجية الاحتلال الإسرائيلي")
         if of and (it := self.item_at.get(j)) and it.label == DEMONYM and self._actor_type(of) != STATE:
             self._add(it.start, it.end, self._actor_type(it.key), it.key)
