@@ -72,15 +72,5 @@ def dumps_records(extractions: Iterable[Extraction]) -> str:
 
 def write_atomic(path: str | Path, text: str) -> None:
     """Write text (UTF-8) so that a reader sees the old file or the new one, never half."""
-    import os
-    import tempfile
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from .exports.atomic import write_text
+    write_text(path, text)
