@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable
 
-from .types import Extraction
+from .types import HELD, Extraction
 
 
 def _evidence(ev) -> dict:
@@ -20,6 +20,18 @@ def _evidence(ev) -> dict:
     if ev.cue:
         d["cue"] = asdict(ev.cue)
     return d
+
+
+def _meeting(mt, names: dict) -> dict:
+    return {
+        "participants": [names.get(p.entity_id, p.entity_id) for p in mt.participants],
+        "participant_ids": [p.entity_id for p in mt.participants],
+        "roles": [p.role for p in mt.participants],
+        "location": names.get(mt.location, mt.location) if mt.location else None,
+        "location_id": mt.location,
+        "date": mt.date, "status": mt.status, "mode": mt.mode,
+        "evidence": _evidence(mt.evidence),
+    }
 
 
 def to_record(x: Extraction) -> dict:
@@ -38,15 +50,10 @@ def to_record(x: Extraction) -> dict:
             "mentions": [{"start": m.start, "end": m.end, "surface": m.surface, "type": m.type,
                           "source": m.source} for m in e.mentions],
         } for e in x.entities],
-        "meetings": [{
-            "participants": [names.get(p.entity_id, p.entity_id) for p in mt.participants],
-            "participant_ids": [p.entity_id for p in mt.participants],
-            "roles": [p.role for p in mt.participants],
-            "location": names.get(mt.location, mt.location) if mt.location else None,
-            "location_id": mt.location,
-            "date": mt.date, "status": mt.status, "mode": mt.mode,
-            "evidence": _evidence(mt.evidence),
-        } for mt in x.meetings],
+        # the referee's "meetings" are encounters that took place; planned, cancelled and
+        # postponed ones are kept apart with the same fields
+        "meetings": [_meeting(mt, names) for mt in x.meetings if mt.status == HELD],
+        "other_meetings": [_meeting(mt, names) for mt in x.meetings if mt.status != HELD],
         "demands": [{
             "actor": names.get(dm.actor, dm.actor), "actor_id": dm.actor,
             "topic": dm.topic, "stance": dm.stance,

@@ -1,0 +1,128 @@
+"""Tokens with offsets and their clitic readings, for the cue matchers of the relation layer.
+
+A token is a run of letters, digits and Arabic marks, or one punctuation character; its
+offsets point into the original text. `readings(token)` lists the ways to read a token as
+proclitics + stem (+ a pronoun suffix): و/ف, then ب/ل/ك or the future marker س, then the
+article; a final pronoun (ه، ها، هما، هم...) may be read off a noun ("زيارته" -> زيارة,
+"لقائهما" -> لقاء). Keys are folded (`kgraph.normalize.fold`) and the article is dropped
+from them, so the cue data can be written in any spelling.
+
+>>> [r.key for r in readings("وسيلتقي")][:3]
+['وسيلتقي', 'سيلتقي', 'يلتقي']
+>>> [r for r in readings("زيارته") if r.suffix][0].key
+'زياره'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize import fold
+
+_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+|[^\w\s]|_")
+_PUNCT = "«»\"'()[]{}،,.:؛;!?؟-–—/\\“”‘’…*•ـ|"
+_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كما", "كم", "نا")
+
+
+@dataclass(frozen=True)
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    key: str  # folded text
+
+    @property
+    def is_punct(self) -> bool:
+        return not any(ch.isalnum() for ch in self.text)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a token: `key` is the stem's key (article dropped)."""
+    key: str
+    prefix: str = ""  # folded proclitics read off ("و", "وب", "س"...)
+    suffix: str = ""  # folded pronoun suffix read off ("ه", "هما"...)
+    stem: str = ""  # the stem as folded, article kept
+
+    @property
+    def future(self) -> bool:
+        return self.prefix.endswith("س")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation marks of `text` with their offsets."""
+    return [Token(i, m.group(), m.start(), m.end(), fold(m.group()))
+            for i, m in enumerate(_WORD.finditer(text))]
+
+
+def drop_article(stem: str) -> str:
+    return stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+
+
+def _suffix_readings(stem: str) -> list[tuple[str, str]]:
+    out = []
+    for suf in _SUFFIXES:
+        if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+            base = stem[:-len(suf)]
+            if base.endswith("ت"):
+                out.append((base[:-1] + "ه", suf))  # زيارته -> زياره
+            elif base.endswith("ئ"):
+                out.append((base[:-1] + "ء", suf))  # لقائه -> لقاء
+            elif base.endswith("ا") and suf in ("ه", "ها", "هم", "هما"):
+                out.append((base, suf))  # verbs with an object pronoun: التقاه
+            else:
+                out.append((base, suf))
+    return out
+
+
+def readings(text: str) -> list[Reading]:
+    """All readings of one token, the whole word first."""
+    w = fold(text).strip(_PUNCT)
+    if not w:
+        return []
+    # a final ة is the feminine ending, never the pronoun ه
+    feminine = text.rstrip(_PUNCT + "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
+    bases = [("", w)]
+    if w[0] in "وف" and len(w) > 2:
+        bases.append((w[0], w[1:]))
+    out: list[Reading] = []
+    seen = set()
+
+    def add(prefix: str, stem: str, suffix: str = "") -> None:
+        k = drop_article(stem)
+        if len(k) >= 2 and (k, prefix, suffix) not in seen:
+            seen.add((k, prefix, suffix))
+            out.append(Reading(k, prefix, suffix, stem))
+
+    stems = []
+    for prefix, rest in bases:
+        stems.append((prefix, rest))
+        if rest.startswith("لل") and len(rest) > 3:
+            stems.append((prefix + "ل", "ال" + rest[2:]))
+        elif rest[:1] in "بلك" and len(rest) > 2:
+            stems.append((prefix + rest[0], rest[1:]))
+        if rest[:1] == "س" and rest[1:2] in "يتنا" and len(rest) > 3:
+            stems.append((prefix + "س", rest[1:]))
+    for prefix, stem in stems:
+        add(prefix, stem)
+    for prefix, stem in stems:
+        for base, suf in _suffix_readings(stem):
+            if suf == "ه" and feminine:
+                continue
+            add(prefix, base, suf)
+    # the accusative tanween alef: اجتماعا -> اجتماع, استعدادا -> استعداد
+    for prefix, stem in stems:
+        if stem.endswith("ا") and len(drop_article(stem)) >= 5 and not stem.endswith(("اا", "يا", "تا")):
+            add(prefix, stem[:-1])
+    return out
+
+
+def pattern_keys(pattern: str) -> list[str]:
+    """The per-word keys of a cue pattern (folded, punctuation trimmed, article dropped)."""
+    words = []
+    for w in fold(pattern).split():
+        w = w.strip(_PUNCT)
+        if w:
+            words.append(drop_article(w))
+    return words
