@@ -305,7 +305,23 @@ class _Reader:
         if person is None:
             person = self._holder_after_tail(j)
             j2 = j
+        if of is None and person is None:
+            of = self._line_owner(i)
         return of, person, j2, roles
+
+    def _line_owner(self, i: int) -> Optional[str]:
+        """The state or organisation heading a list line: "قطر: يمثلها رئيس الوزراء"."""
+        start = self.keys[i].start
+        line_start = self.article.text.rfind("\n", 0, start) + 1
+        head = self.article.text[line_start:start]
+        if ":" not in head:
+            return None
+        colon = line_start + head.index(":")
+        for m in self.out:
+            if line_start <= m.start and m.end <= colon and m.type in (STATE, ORG) and m.key \
+                    and not self.article.text[m.end:colon].strip():
+                return m.key
+        return None
 
     def _holder_after_tail(self, j: int) -> Optional[Mention]:
         """The holder named after a short tail of the role phrase: "<role> السابق <name>",
