@@ -166,6 +166,8 @@ class _Reader:
         """An organisation the dictionary lacks, after an organisation noun: "حزب <name>",
         "صحيفة «<name>»". Adds the mention; returns the next token to read."""
         tok = self.doc[i]
+        if fold(tok.text) in self.d.org_list_heads:
+            return self._org_list(i)
         if fold(tok.text) not in self.d.org_name_heads or self.keys[i].prefix.startswith("و"):
             return i + 1
         k = i + 1
@@ -197,6 +199,30 @@ class _Reader:
         """The state or organisation a known person's first listed post belongs to."""
         posts = (self.d.actor(key) or {}).get("posts") or []
         return posts[0].get("of") if posts else None
+
+    def _org_list(self, i: int) -> int:
+        """"قبائل الحساونة والربائع": one organisation per listed name (one word each)."""
+        k = i + 1
+        while k < len(self.doc) and k - i <= 8:
+            if self._is_punct(k):
+                k += 1
+                continue
+            tok = self.doc[k]
+            word = fold(tok.text)
+            if k in self.covered or not tok.is_alpha or word in self.t.stops:
+                break
+            skip = 1 if k > i + 1 and word[:1] == "و" else 0
+            if k > i + 1 and not skip and not self._is_punct(k - 1):
+                break  # names after the first are joined by و or a comma
+            _, offsets = fold_with_offsets(tok.text)
+            start = tok.idx + offsets[skip]
+            name = self.article.text[start:tok.idx + len(tok.text)]
+            if fold(name) in self.t.stops or len(fold(name)) < 3:
+                break
+            self.out.append(Mention(self.article.id, start, tok.idx + len(tok.text), name, ORG,
+                                    "org-list-rule", key="org:" + "_".join(phrase_words(name))))
+            k += 1
+        return max(k, i + 1)
 
     def _add_actor(self, it: Item, typ: str) -> None:
         """A dictionary actor, and the organisations its name contains."""

@@ -87,3 +87,17 @@ def test_mentions_name_after_honorific_stops_at_function_words():
 def test_mentions_unknown_organisation_after_organisation_noun(text, name):
     orgs = [e for e in build_entities(mentions_of(text)) if e.type == ORG]
     assert [e.name for e in orgs] == [name]
+
+
+def test_mentions_listed_tribes_are_each_an_organisation():
+    text = "وقعت قبائل الزيادنة والمعاشرة والهوادي اتفاقا، وأهل المنطقة حاضرون."
+    orgs = [m.surface for m in mentions_of(text) if m.type == ORG]
+    assert orgs == ["الزيادنة", "المعاشرة", "الهوادي"]
+    for m in mentions_of(text):
+        assert text[m.start:m.end] == m.surface
+
+
+def test_mentions_role_in_a_list_line_takes_the_line_state():
+    text = "المشاركون:\nالأردن: يمثله رئيس الوزراء ووزير الخارجية.\n"
+    people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert [(p.of, p.role) for p in people] == [("jordan", "prime minister")]
