@@ -78,18 +78,27 @@ def actor_table(extractions) -> list[dict]:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("corpus", nargs=-1, required=True, type=click.Path())
+@click.argument("corpus", nargs=-1, type=click.Path())
 @ner_options
+@click.option("--graph", "graph_dir", type=click.Path(file_okay=False),
+              help="Read the actors of a built graph instead of extracting a corpus.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one array) instead of a table.")
 @click.option("--all", "all_types", is_flag=True, help="Include LOCATION entities.")
-def actors(corpus, ner, stanza_model, quiet, as_json, all_types):
-    """List the actors of a corpus with type, aliases and mention counts.
+def actors(corpus, ner, stanza_model, quiet, graph_dir, as_json, all_types):
+    """List the actors of a corpus (or of a built graph) with type, aliases and mention counts.
 
     \b
     Examples:
       kgraph actors corpus/
       kgraph actors corpus/ --json | jq '.[0]'
+      kgraph actors --graph out/
     """
+    if graph_dir:
+        from .cli_graph import echo_actors, graph_actors
+        echo_actors(graph_actors(graph_dir), as_json)
+        return
+    if not corpus:
+        raise click.UsageError("give a CORPUS path or --graph OUTDIR")
     rows = actor_table(run_extraction(corpus, ner, stanza_model, quiet or as_json))
     if not all_types:
         rows = [r for r in rows if r["type"] != "LOCATION"]
@@ -129,28 +138,19 @@ def extract(corpus, output, ner, stanza_model, quiet):
         click.echo(f"kgraph: {len(extractions)} articles -> {output}", err=True)
 
 
-def _mount_optional():
-    """Mount the command groups that live in their own modules."""
-    try:
-        from .cli_models import models_group, ner_group
-        main.add_command(ner_group, "ner")
-        main.add_command(models_group, "models")
-    except ImportError:
-        pass
-    try:
-        from .cli_graph import GRAPH_COMMANDS
-        for cmd in GRAPH_COMMANDS:
-            main.add_command(cmd)
-    except ImportError:
-        pass
-    try:
-        from .cli_evaluate import evaluate
-        main.add_command(evaluate)
-    except ImportError:
-        pass
+def _mount() -> None:
+    """Mount the commands that live in their own modules (one module per concern)."""
+    from .cli_evaluate import evaluate
+    from .cli_graph import GRAPH_COMMANDS
+    from .cli_models import models_group, ner_group
+    main.add_command(ner_group, "ner")
+    main.add_command(models_group, "models")
+    for cmd in GRAPH_COMMANDS:
+        main.add_command(cmd)
+    main.add_command(evaluate)
 
 
-_mount_optional()
+_mount()
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

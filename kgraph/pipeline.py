@@ -83,10 +83,7 @@ def extract_article(article: Article, config: NerConfig = NerConfig(mode="lexico
 
 def relate(extraction: Extraction, dictionary: Dictionary) -> Extraction:
     """Add meetings, demands and affiliations to an Extraction (the relation layer)."""
-    try:
-        from .relations import extract_relations
-    except ImportError:
-        return extraction
+    from .relations import extract_relations
     return extract_relations(extraction, dictionary)
 
 
