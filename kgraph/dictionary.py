@@ -64,7 +64,8 @@ class Dictionary:
         return self.actors.get(key)
 
 
-def _read_jsonl(path: Path) -> list[dict]:
+def read_jsonl(path: Path) -> list[dict]:
+    """The JSON objects of a JSON-lines data file (blank and # lines skipped); DataError names the line."""
     rows = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -119,14 +120,14 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
     """Read every data file into a fresh Dictionary (kgraph's own, then KGRAPH_DATA's)."""
     base = Path(data_dir) if data_dir else DATA_DIR
     d = Dictionary()
-    for row in _read_jsonl(base / "actors.jsonl"):
+    for row in read_jsonl(base / "actors.jsonl"):
         _add_actor(d, row, str(base / "actors.jsonl"))
     for name, label in (("titles.jsonl", None), ("org_heads.jsonl", ORG_HEAD),
                         ("state_refs.jsonl", STATE_REF), ("non_actor_heads.jsonl", NON_ACTOR)):
         path = base / name
         if not path.exists():
             continue
-        for row in _read_jsonl(path):
+        for row in read_jsonl(path):
             lab = label or row.get("label", TITLE)
             # titles name a post by its closed-set role ("head"); others by their id
             d.phrases.append(Phrase(row["pattern"], lab, row.get("role") or row.get("id", lab.lower())))
@@ -143,7 +144,7 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
     extra = os.environ.get("KGRAPH_DATA")
     if extra and data_dir is None:
         for path in sorted(Path(extra).glob("*.jsonl")):
-            for row in _read_jsonl(path):
+            for row in read_jsonl(path):
                 _add_actor(d, row, str(path))
     return d
 

@@ -13,7 +13,6 @@ for spaCy's PhraseMatcher; matches are mapped back to exact character offsets.
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..dictionary import read_jsonl
 from ..errors import DataError
 from ..normalize import fold_with_offsets
 from .tokens import Reading, Token, pattern_keys, readings
@@ -78,21 +78,10 @@ class CueMatch:
 
 
 def _read_rows(path: Path) -> list[dict]:
-    rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror})") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{path}:{n}: invalid JSON ({exc.msg})") from exc
+    rows = read_jsonl(path)
+    for n, row in enumerate(rows, 1):
         if not isinstance(row, dict) or not isinstance(row.get("pattern"), str) or "label" not in row:
-            raise DataError(f"{path}:{n}: expected an object with \"label\" and a \"pattern\" string")
-        rows.append(row)
+            raise DataError(f"{path}: row {n}: expected an object with \"label\" and a \"pattern\" string")
     return rows
 
 
