@@ -12,7 +12,8 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from .dictionary import Dictionary, default_dictionary
-from .types import ENTITY_TYPES, PERSON, STATE, Entity, Mention
+from .normalize import phrase_words
+from .types import ENTITY_TYPES, LOCATION, ORG, PERSON, STATE, Entity, Mention
 
 
 def role_key(of: str, role: str) -> str:
@@ -36,7 +37,16 @@ def resolve_keys(mentions: Iterable[Mention], posts: Optional[dict[tuple[str, st
         elif m.role and m.of:
             post = (m.of, m.role)
             out.append((held.get(post) or (posts or {}).get(post) or role_key(m.of, m.role), m))
+        elif m.role is None:
+            out.append((surface_key(m.type, m.surface), m))  # a model's mention: keyed by its text
     return out
+
+
+def surface_key(typ: str, surface: str) -> str:
+    """The id of an actor the dictionary does not know, from its type and text:
+    "person:ستيف_ويتكوف" (the same key the title rules give a name)."""
+    prefix = {PERSON: "person", ORG: "org", STATE: "state", LOCATION: "loc"}.get(typ, typ.lower())
+    return f"{prefix}:" + "_".join(phrase_words(surface))
 
 
 def _name(key: str, ms: list[Mention], d: Dictionary) -> tuple[str, Optional[str]]:
