@@ -10,7 +10,13 @@ Cues (`kgraph/data/demand_cues.jsonl`) come in frames:
 - participle (مطالبا، داعيا، رافضا): the subject of the main clause;
 - predicate ("X هو أولوية قصوى", "X غير مقبول"): the thing stands before the cue;
 - necessity (ضرورة): the speaker before it ("شدد الوزير على ضرورة ...");
-- condition ("لن نشارك إلا بضمانات"): after a negation, what is required.
+- condition ("لن نشارك إلا بضمانات"، "لن ننسحب قبل استئناف المفاوضات"): after a negation,
+  what is required;
+- offer (rule 16: "أبدى استعداده لـ X مقابل Y"، "يمكن أن ... إذا وافقوا على Y"): Y is a demand.
+
+When the subject of a verb cue is a noun the entity layer did not recognise ("القوى المعارضة
+تطالب الرئيس بـ"، "وأدانت الجامعة ... وطالبت"، "وقال فلان ... وطلبنا"), no actor is guessed:
+an actor after the verb is its object, and an earlier actor is not its subject.
 
 A rejection "until" something (رفض X قبل Y) gives a reject on X and a demand for each Y.
 A list in the thing gives one record per topic. The topic comes from the topic lexicon
@@ -39,6 +45,7 @@ _ANTECEDENT = ("الامر", "وهو", "وهي", "وهذا", "وهذه", "هذا
                "التسويه", "وهذه")
 _NOUN_GOVERNORS = ("بعد", "قبل", "لتلبيه", "تلبيه", "علي", "على", "الي", "إلى", "رغم", "بسبب", "اثر", "إثر", "عقب",
                    "بناء", "وفق", "حسب", "بحسب", "تلبية", "لتلبية", "ضد", "مع", "عن", "في", "وبعد", "دون")
+_OFFER = ("استعداد", "مستعد", "يمكن", "بامكان", "بإمكان", "ابدي", "ابدت", "يبدي", "تبدي")  # not agreements or proposals
 _LATTER = ("الاخيره", "الاخير", "الأخيرة", "الأخير")
 _CLAUSE_AFTER_COMMA = ("الامر", "وهو", "وهي", "مما", "ما", "وهذا", "وهذه", "في", "بينما", "فيما", "لكن", "ولكن",
                        "الا", "غير", "حيث", "وذلك", "كما", "اذ", "إذ")
@@ -85,6 +92,7 @@ class DemandRules:
         self.sentence_actor: dict[int, list[Ref]] = {}
         self.topics = TopicLexicon(topic_patterns)
         self.found: list[Found] = []
+        self.unnamed_hit = False
 
     # -- helpers ---------------------------------------------------------------------------------
     def sent_range(self, i: int) -> tuple[int, int]:
@@ -92,7 +100,8 @@ class DemandRules:
         return self.ctx.sent_toks[s] if s >= 0 else (0, 0)
 
     def key(self, i: int) -> str:
-        return self.ctx.tokens[i].key
+        """The key of token i, or "" past the end of the article."""
+        return self.ctx.tokens[i].key if 0 <= i < len(self.ctx.tokens) else ""
 
     def frame(self, m: CueMatch) -> str:
         frames = [p.get("frame", "verb") for p in m.patterns]
@@ -134,7 +143,8 @@ class DemandRules:
         sentence): who "وأضاف" or a quoted "we" is."""
         ctx = self.ctx
         s = ctx.sentence_of_token(i)
-        lo = ctx.sent_toks[s - 1][0] if s > 0 else ctx.sent_toks[s][0]
+        # this and two sentences back: "وقال X ... \n وأضاف، ... \n وطلبنا"
+        lo = ctx.sent_toks[max(0, s - 2)][0]
         for j in range(i - 1, lo - 1, -1):
             if not self.words.has(j, "REPORT"):
                 continue
@@ -146,24 +156,34 @@ class DemandRules:
             sides = [x for x in sides if x.actor_refs() and x.marker is None]
             if sides and sides[0].start <= j + 3:
                 return representative(ctx, sides[0])
+            if self.unnamed_speaker(j):
+                self.unnamed_hit = True
+                return None  # "وقالت كلينتون": a speaker the entity layer did not name
         return None
 
     def speaker_state(self, i: int) -> Optional[Ref]:
         """For "طلبنا" (we asked), "لن نشارك" (we will not take part): the organisation or
         state of the speaker."""
-        r = self.last_speaker(i) or previous_actor(self.ctx, i)
+        self.unnamed_hit = False
+        r = self.last_speaker(i)
+        if r is None and self.unnamed_hit:
+            return None
+        r = r or previous_actor(self.ctx, i)
         if r is None:
             return None
         if r.type != PERSON:
             return r
-        parents = self.ctx.parents(r.entity)
-        # the most specific body the speaker belongs to (the movement before its state)
-        deepest = [p for p in parents if not any(p in self.ctx.parents(q) for q in parents if q != p)]
-        for p in deepest + list(parents):
-            for x in self.ctx.refs:
-                if x.entity == p:
-                    return x
-        return r
+        # the most specific body the speaker belongs to (the movement before its state), among
+        # the parents the article names
+        named = {}
+        for x in self.ctx.all_refs:  # nested too: "المتحدث باسم حركة X"
+            if x.entity in self.ctx.parents(r.entity) and x.is_actor:
+                named.setdefault(x.entity, x)
+        if not named:
+            return r
+        deepest = [p for p in named if not any(p in self.ctx.parents(q) for q in named if q != p)]
+        pick = sorted(deepest or list(named), key=lambda p: (named[p].type != "ORG", sorted(named).index(p)))
+        return named[pick[0]]
 
     def chained_subject(self, m: CueMatch) -> list[Ref]:
         s = self.ctx.sentence_of_token(m.start)
@@ -180,6 +200,57 @@ class DemandRules:
                     return [r]
                 break
         return []
+
+    def governed(self, side: Side) -> bool:
+        """The side stands after a preposition ("في وزارة الخارجية"، "لمصادر"): not a subject."""
+        k = side.start - 1
+        r = side.refs[0] if getattr(side, "refs", None) else None
+        if r is not None and fold_prefix(self.ctx, r)[-1:] in ("ب", "ل"):
+            return True
+        sa, _ = self.sent_range(side.start)
+        return k >= sa and self.key(k) in ("في", "من", "عن", "مع", "علي", "على", "الي", "إلى", "لدي", "لدى")
+
+    def unnamed_speaker(self, j: int) -> bool:
+        """The reporting verb at j is followed by a name that is not a recognised entity."""
+        k = j + 1
+        _, sb = self.sent_range(j)
+        if k >= sb or self.ctx.tokens[k].is_punct or self.in_ref(k) or self.words.labels[k]:
+            return False
+        key = self.key(k)
+        if key[:1] in ("ب", "ل", "ف") or key.startswith(("ال", "وال", "قائل", "مؤكد", "مضيف", "مشير", "موضح")):
+            return False
+        return key not in ("ان", "أن", "انه", "إن", "في", "من", "عن", "علي", "على", "الي", "إلى", "مع", "امس",
+                           "اليوم", "ايضا", "أيضا", "كذلك", "حينها", "حينئذ", "بدوره", "بدورها", "لدي", "خلال")
+
+    def in_ref(self, k: int) -> bool:
+        return any(r.tok_start <= k < r.tok_end for r in self.ctx.refs)
+
+    def _unnamed_noun(self, k: int) -> bool:
+        """A definite word at token k that is not part of any recognised entity."""
+        t = self.ctx.tokens[k]
+        key = self.key(k)
+        return (not t.is_punct and key.lstrip("وف").startswith("ال") and len(key) > 4
+                and not self.in_ref(k) and not self.words.has(k, "RELATIVE", "TIME", "CLAUSE", "REPORT",
+                                                               "FILLER", "STOP"))
+
+    def unknown_subject(self, m: CueMatch) -> bool:
+        """The verb cue has a subject the entity layer did not recognise, so an actor after the
+        verb is its object and an earlier actor is not its subject: "القوى المعارضة تطالب الرئيس
+        بـ"، "وأدانت الجامعة ... وطالبت بـ"."""
+        sa, _ = self.sent_range(m.start)
+        k = m.start - 1
+        if k >= sa and m.first.prefix[:1] not in ("و", "ف") and not m.first.suffix \
+                and not m.get("pronoun_object") and self._unnamed_noun(k):
+            return True  # SVO: "... المعارضة تطالب"
+        if m.first.prefix[:1] in ("و", "ف") and m.start - sa > 2:
+            # a chained verb: the sentence opens with a verb whose subject is not an entity
+            first = sa
+            while first < m.start and self.ctx.tokens[first].is_punct:
+                first += 1
+            if first + 1 < m.start and not self.key(first).lstrip("وف").startswith("ال") \
+                    and not self.in_ref(first) and self._unnamed_noun(first + 1):
+                return True
+        return False
 
     def is_not_thing(self, a: int, b: int) -> bool:
         found = self.not_thing.find(self.ctx.tokens[a:min(b, a + 8)])
@@ -320,15 +391,19 @@ class DemandRules:
             r = self.speaker_state(m.start)
             if r is not None:
                 actors = [r]
+            elif self.unnamed_hit:
+                return None  # "وطلبنا": we, a speaker the entity layer did not name
         if m.get("svo_only") and not subject_before(ctx, self.words, m.start, max_gap=1):
             return None
         # "الذي اقترح من قبل الجيش"، "تم رفضه من قبل الجماعة": the agent of a passive
+        agent_end = None
         for k in range(m.end, min(sb, m.end + 3)):
             if self.key(k) == "من" and k + 1 < sb and self.key(k + 1) == "قبل":
                 sides, _ = group_sides(ctx, self.words, k + 2, sb, max_gap=0)
                 if sides and sides[0].actor_refs():
                     actors = self.actor_refs(sides[:1])
                     rest = [x for x in rest if x.start >= sides[0].end]
+                    agent_end = sides[0].end
                 break
         if m.get("object_first") and rest and rest[0].marker is None and rest[0].start <= m.end + 1:
             # "ضغط على X لـ"، "أمهل X يومين": the actor is the clause's subject, X the target
@@ -342,7 +417,8 @@ class DemandRules:
                 a += 1
             return Found(actors, DEMAND, (a, b), m, "object-first", target=target)
         if not actors and is_noun and rest and rest[0].start <= m.end + 1:
-            if rest[0].marker is None or (rest[0].marker == "from" and rest[0].start == m.end + 1):
+            if rest[0].marker is None or (rest[0].marker == "from" and rest[0].start == m.end + 1
+                                          and not m.first.stem.startswith("ال")):
                 # "إصرار الجانب الإسرائيلي على"، "طلب الحكومة الفرنسية"، "بعد طلب من X"
                 s0 = rest.pop(0)
                 actors = self.actor_refs([s0])
@@ -358,13 +434,30 @@ class DemandRules:
                 if r is None:
                     return None
                 actors = [r]
+        chained = not is_noun and m.first.prefix[:1] in ("و", "ف") and m.start > 0 \
+            and not ctx.tokens[m.start - 1].is_punct
         if not actors:
             before = subject_before(ctx, self.words, m.start, max_gap=1 if is_noun else 2, all_sides=True)
+            if before and chained and before[-1].end < m.start:
+                # "وأدانت الجامعة الانتهاكات الإسرائيلية ... وطالبت": the actor standing a few
+                # words before a chained verb is not its subject; the first verb's subject is
+                chain = self.chained_subject(m)
+                if chain and chain[0].entity not in {r.entity for r in self.actor_refs(before)}:
+                    before = []
+                    actors = chain
+                elif not chain and self.unknown_subject(m):
+                    before = []
             if before:
                 actors = self.actor_refs(before)  # adjacent demonyms: a joint position of each
             elif not is_noun and m.first.prefix[:1] in ("و", "ف"):
                 # "وأدانت السلطنة ... وطالبت بـ": a chained verb keeps the subject of the one before
                 actors = self.chained_subject(m)
+        if not actors and not is_noun and self.unknown_subject(m):
+            return None
+        if not actors and not is_noun and m.end < sb and self._unnamed_noun(m.end) and not m.get("pronoun_object") \
+                and any(r.is_actor and m.end < r.tok_start <= m.end + 8 and not self.governed(Side([r]))
+                        for r in ctx.refs):
+            return None  # "طالبت القوى المعارضة رئيس الوزراء بـ": the actor after is the object
         if not actors and rest and rest[0].marker is None and rest[0].start <= m.end + 1:
             s0 = rest.pop(0)
             actors = self.actor_refs([s0])
@@ -386,7 +479,7 @@ class DemandRules:
                 break
             break
         # the thing: after the last argument
-        start = m.end
+        start = m.end if agent_end is None else agent_end
         for s in after:
             if s.end <= stop and (s.marker is None or s.marker == "from") and s.start <= start + 3:
                 start = max(start, s.end)
@@ -465,7 +558,10 @@ class DemandRules:
             firsts = [r for r in ctx.refs if r.is_actor and sa <= r.tok_start < anchor]
             actor = firsts[0] if firsts else None
         if actor is None and ak in ("ان", "أن", "إن", "انه", "بان", "بأن"):
+            self.unnamed_hit = False
             actor = self.main_subject(anchor)
+            if actor is None and self.unnamed_hit:
+                return None
         if actor is None:
             before = subject_before(ctx, self.words, anchor, max_gap=3)
             if before:
@@ -480,7 +576,13 @@ class DemandRules:
         if actor is None:
             return None
         thing = (a, b)
-        if self.words.has(anchor, "RELATIVE") or b <= a:
+        if b <= a and m.end < len(ctx.tokens) and self.key(m.end) in ("ان", "أن") and \
+                not self.words.has(anchor, "RELATIVE"):
+            # "أكد أنه من المهم أن ...": the necessity follows the cue
+            thing = self.thing_from(m.end)
+            if thing[1] <= thing[0]:
+                return None
+        elif self.words.has(anchor, "RELATIVE") or b <= a:
             thing = (a, a)
         return Found([actor], REJECT if m.label == "REJECT" else DEMAND, thing, m, "predicate")
 
@@ -492,15 +594,20 @@ class DemandRules:
         sa, sb = self.sent_range(i)
         for j in range(i - 1, sa - 1, -1):
             if self.words.has(j, "REPORT"):
+                if self.key(j).endswith("وا") or (self.key(j)[:1] in ("ي", "ت") and self.key(j).endswith("ون")):
+                    return None  # "قالوا إنه يجب ...": an unnamed "they" speaks
                 before = subject_before(ctx, self.words, j, max_gap=1)
-                if before:
+                if before and before[-1].marker is None and not self.governed(before[-1]):
                     return representative(ctx, before[-1])
                 sides, _ = group_sides(ctx, self.words, j + 1, i, max_gap=1)
                 sides = [s for s in sides if s.actor_refs() and s.marker is None]
                 if sides and sides[0].start <= j + 3:
                     return representative(ctx, sides[0])
+                if self.unnamed_speaker(j):
+                    self.unnamed_hit = True
+                    return None  # "وأضاف سلال أنه ...": a speaker the entity layer did not name
         for r in ctx.refs:
-            if r.is_actor and sa <= r.tok_start < i:
+            if r.is_actor and sa <= r.tok_start < i and not self.governed(Side([r])):
                 return r if r.tok_start - sa <= 3 else None
         s = ctx.sentence_of_token(i)
         if s > 0:
@@ -566,6 +673,8 @@ class DemandRules:
                 break
         if neg is None:
             return None
+        if m.id == "not_before" and (self.key(neg) not in ("لن", "ولن") or m.start - neg > 10):
+            return None  # "لن ننسحب قبل ..." (a refusal until), not "لم ... قبل يومين"
         before = subject_before(ctx, self.words, neg, max_gap=3)
         actor = representative(ctx, before[-1]) if before else None
         if neg + 1 < m.start and self.key(neg + 1)[:1] == "ن" and len(self.key(neg + 1)) > 3:
@@ -584,7 +693,43 @@ class DemandRules:
         a, b = self.thing_from(start)
         if b <= a:
             return None
+        if m.id == "not_before" and self.topics.topic(ctx.tokens[a:b]) is None:
+            return None  # "قبل نهاية الشهر": a time, not a condition
+        if b - a >= 2 and self.key(a) in ("اذا", "إذا") and self.key(a + 1).endswith("نا"):
+            return None  # "لا يمكن أن نعفو عنهم إلا إذا شعرنا ...": the speaker's own judgement
         return Found([actor], DEMAND, (a, b), m, "condition")
+
+    def offer_frame(self, m: CueMatch) -> Optional[Found]:
+        """Rule 16: "أبدى استعداده للإفراج عن الأسرى مقابل عقد لقاء"، "يمكن أن يعفو عنهم إذا
+        وافقوا على الحوار": the condition of an offer is a demand of whoever offers."""
+        ctx = self.ctx
+        sa, _ = self.sent_range(m.start)
+        offer = None
+        for k in range(m.start - 1, max(sa, m.start - 30) - 1, -1):
+            key = self.key(k).lstrip("وف")
+            if key.startswith(_OFFER):
+                offer = k
+                break
+        if offer is None:
+            return None
+        actor = None
+        for r in reversed([r for r in ctx.refs if r.is_actor and sa <= r.tok_start and r.tok_end <= offer]):
+            if not self.governed(Side([r])):
+                actor = r
+                break
+        if actor is None:
+            self.unnamed_hit = False
+            actor = self.main_subject(offer)
+            if actor is None and self.unnamed_hit:
+                return None
+        if actor is None:
+            actor = previous_actor(ctx, offer, prefer_person=False)
+        if actor is None:
+            return None
+        a, b = self.thing_from(m.end)
+        if b <= a or self.key(a) in ("ذلك", "هذا", "هذه"):
+            return None
+        return Found([actor], DEMAND, (a, b), m, "offer")
 
     # -- assembling ----------------------------------------------------------------------------------
     def run(self) -> list[Found]:
@@ -595,6 +740,8 @@ class DemandRules:
                 continue
             if m.first.prefix.endswith("ك"):
                 continue  # "كشرط أساسي": restates a demand named before
+            if m.id == "condition" and ("لشرطه" in self.key(m.start) or "الشرطه" in self.key(m.start)):
+                continue  # "الشرطة": the police
             if m.get("impersonal"):
                 f = self.necessity_frame(m)
             elif frame in ("verb", "noun"):
@@ -607,12 +754,16 @@ class DemandRules:
                 f = self.necessity_frame(m)
             elif frame == "condition":
                 f = self.condition_frame(m)
+            elif frame == "offer":
+                f = self.offer_frame(m)
             else:
                 f = None
             if f is not None:
                 a, b = f.thing
                 if b > a and self.is_not_thing(a, b):
                     continue
+                if b > a and self.key(a) == "مع" and frame == "noun":
+                    continue  # "تلاقي مطالب X مع مطالب Y": the demands are compared, not made
                 f.actors = [r for r in f.actors if not self.ctx.is_media(r.entity)]
                 if not f.actors:
                     continue
