@@ -11,7 +11,10 @@ def build(*paths, ner: str = "auto", progress: bool = False, stanza_model=None):
     """Articles under `paths` (directories or files) -> a KnowledgeGraph (`.G`, queries)."""
     from .api import KnowledgeGraph
     from .pipeline import extract_corpus
-    flat = [p for group in paths for p in ([group] if isinstance(group, (str, bytes)) or not hasattr(group, "__iter__") else group)]
+    from os import PathLike
+    flat = []
+    for p in paths:  # each a path, or a list of paths
+        flat.extend([p] if isinstance(p, (str, PathLike)) else p)
     return KnowledgeGraph.from_extractions(
         extract_corpus([str(p) for p in flat], ner=ner, progress=progress, stanza_model=stanza_model))
 
