@@ -141,7 +141,10 @@ class _Reader:
         self.d = tagger.dictionary
         self.article = article
         self.doc, self.keys = tagger.doc(article.text)
-        self.items = tagger.items(self.doc)
+        # nouns for a person take a name only when definite ("الصحافي <name>", not "مؤتمر صحافي")
+        self.items = [it for it in tagger.items(self.doc) if not (
+            it.key == "person_noun"
+            and not fold(self.doc[it.start].text)[len(self.keys[it.start].prefix):].startswith("ال"))]
         self.item_at = {it.start: it for it in self.items}
         self.covered = set()
         for it in self.items:
@@ -272,6 +275,11 @@ class _Reader:
             j = it.end
             it = self.item_at.get(j)
             after_honorific = True
+            if it and it.label == DEMONYM:
+                # a nationality between noun and name: "الرهينة الفرنسية <name>"
+                self._add(it.start, it.end, self._actor_type(it.key), it.key)
+                j = it.end
+                it = self.item_at.get(j)
         if it and it.label == ACTOR and self._actor_type(it.key) == PERSON:
             # the honorific belongs to the name as written ("المشير طنطاوي")
             return self._add(first, it.end, PERSON, it.key), it.end

@@ -101,3 +101,12 @@ def test_mentions_role_in_a_list_line_takes_the_line_state():
     text = "المشاركون:\nالأردن: يمثله رئيس الوزراء ووزير الخارجية.\n"
     people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
     assert [(p.of, p.role) for p in people] == [("jordan", "prime minister")]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("أفرجت الجماعة عن الرهينة الإيطالية ماريا لوتشي أمس.", ["ماريا لوتشي"]),
+    ("قال الصحافي كريم سلامة إن المفاوضات متعثرة.", ["كريم سلامة"]),
+    ("قال خلال مؤتمر صحافي مشترك عقده في العاصمة إن الاتفاق قريب.", []),  # indefinite: an adjective, no name
+])
+def test_mentions_names_after_definite_person_nouns(text, people):
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == people
