@@ -33,6 +33,7 @@ from .types import LOCATION, ORG, PERSON, STATE, Article, Mention
 SOURCE = "lexicon"
 _MAX_NAME_WORDS = 4
 _APPOSITION_SKIP = 6  # words of a "لشؤون ..." tail between a role phrase and its holder
+_VERB_PREFIXES = ("يت", "تت", "يست", "تست", "ين", "تن")  # present-tense verbs: "يتلقى", "يستقبل"
 _RELATIVE_ROLES = ("envoy", "member")  # posts held *for* someone: "مبعوث ترامب"، "مستشار الرئيس"
 
 
@@ -253,7 +254,8 @@ class _Reader:
             is_connector = key in self.d.name_connectors
             if key in self.t.stops and not is_connector:
                 break
-            if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or is_connector and k + 1 >= len(self.doc)):
+            if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or is_connector and k + 1 >= len(self.doc)
+                           or len(key) >= 5 and key.startswith(_VERB_PREFIXES)):
                 break
             if k > j and key[:1] == "و" and key not in self.d.name_connectors:
                 break  # a conjunction starts a new phrase

@@ -110,3 +110,9 @@ def test_mentions_role_in_a_list_line_takes_the_line_state():
 ])
 def test_mentions_names_after_definite_person_nouns(text, people):
     assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == people
+
+
+def test_mentions_a_verb_after_a_post_is_not_a_name():
+    people = [e for e in build_entities(mentions_of("وزير الخارجية الأردني يتلقى اتصالين هاتفيين من نظيريه."))
+              if e.type == PERSON]
+    assert [(p.name, p.of) for p in people] == [("وزير الخارجية الأردني", "jordan")]
