@@ -148,18 +148,30 @@ class DemandRules:
         for j in range(i - 1, lo - 1, -1):
             if not self.words.has(j, "REPORT"):
                 continue
-            before = subject_before(ctx, self.words, j, max_gap=1)
-            if before:
-                return representative(ctx, before[-1])
             _, sb = self.sent_range(j)
-            sides, _ = group_sides(ctx, self.words, j + 1, min(sb, j + 12), max_gap=1)
-            sides = [x for x in sides if x.actor_refs() and x.marker is None]
-            if sides and sides[0].start <= j + 3:
-                return representative(ctx, sides[0])
-            if self.unnamed_speaker(j):
-                self.unnamed_hit = True
-                return None  # "وقالت كلينتون": a speaker the entity layer did not name
+            speaker, settled = self.reporter(j, min(sb, j + 12), guarded=False)
+            if settled:
+                return speaker
         return None
+
+    def reporter(self, j: int, end: int, guarded: bool) -> tuple[Optional[Ref], bool]:
+        """The subject of the reporting verb at token j: the actor right before it, or one of
+        the first actors after it (up to token `end`). Returns (speaker, settled): settled is
+        False when nothing says who speaks, and (None, True) when the speaker is a name the
+        entity layer did not find ("وقالت كلينتون"). `guarded` refuses a subject before the
+        verb that carries a preposition or is governed by another word."""
+        ctx = self.ctx
+        before = subject_before(ctx, self.words, j, max_gap=1)
+        if before and (not guarded or (before[-1].marker is None and not self.governed(before[-1]))):
+            return representative(ctx, before[-1]), True
+        sides, _ = group_sides(ctx, self.words, j + 1, end, max_gap=1)
+        sides = [x for x in sides if x.actor_refs() and x.marker is None]
+        if sides and sides[0].start <= j + 3:
+            return representative(ctx, sides[0]), True
+        if self.unnamed_speaker(j):
+            self.unnamed_hit = True
+            return None, True
+        return None, False
 
     def speaker_state(self, i: int) -> Optional[Ref]:
         """For "طلبنا" (we asked), "لن نشارك" (we will not take part): the organisation or
@@ -596,16 +608,9 @@ class DemandRules:
             if self.words.has(j, "REPORT"):
                 if self.key(j).endswith("وا") or (self.key(j)[:1] in ("ي", "ت") and self.key(j).endswith("ون")):
                     return None  # "قالوا إنه يجب ...": an unnamed "they" speaks
-                before = subject_before(ctx, self.words, j, max_gap=1)
-                if before and before[-1].marker is None and not self.governed(before[-1]):
-                    return representative(ctx, before[-1])
-                sides, _ = group_sides(ctx, self.words, j + 1, i, max_gap=1)
-                sides = [s for s in sides if s.actor_refs() and s.marker is None]
-                if sides and sides[0].start <= j + 3:
-                    return representative(ctx, sides[0])
-                if self.unnamed_speaker(j):
-                    self.unnamed_hit = True
-                    return None  # "وأضاف سلال أنه ...": a speaker the entity layer did not name
+                speaker, settled = self.reporter(j, i, guarded=True)
+                if settled:
+                    return speaker
         for r in ctx.refs:
             if r.is_actor and sa <= r.tok_start < i and not self.governed(Side([r])):
                 return r if r.tok_start - sa <= 3 else None
