@@ -44,7 +44,6 @@ class Dictionary:
     actors: dict[str, dict] = field(default_factory=dict)
     phrases: list[Phrase] = field(default_factory=list)
     capitals: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # loc id -> (state, ar, en)
-    org_heads: dict[str, dict] = field(default_factory=dict)
     org_by_head: dict[tuple[str, str], str] = field(default_factory=dict)  # (state, head) -> org
     alias_keys: dict[str, str] = field(default_factory=dict)  # key(alias) -> actor id
     venue_cues: frozenset[str] = frozenset()
@@ -95,10 +94,10 @@ def slug(text: str) -> str:
 
 
 def _add_actor(d: Dictionary, row: dict, where: str) -> None:
-    try:
-        aid, typ, name = row["id"], row["type"], row["name"]
-    except KeyError as exc:
-        raise DataError(f"{where}: actor record lacks {exc.args[0]!r}") from exc
+    missing = [f for f in ("id", "type", "name") if f not in row]
+    if missing:
+        raise DataError(f"{where}: actor record lacks {missing[0]!r}")
+    aid, name = row["id"], row["name"]
     d.actors[aid] = row
     for text in [name, *row.get("aliases", [])]:
         d.phrases.append(Phrase(text, ACTOR, aid))
@@ -131,8 +130,6 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
             lab = label or row.get("label", TITLE)
             # titles name a post by its closed-set role ("head"); others by their id
             d.phrases.append(Phrase(row["pattern"], lab, row.get("role") or row.get("id", lab.lower())))
-            if lab == ORG_HEAD:
-                d.org_heads[row.get("id")] = row
     d.venue_cues = _read_words(base / "venue_cues.txt")
     d.name_stops = _read_words(base / "name_stops.txt")
     d.name_connectors = _read_words(base / "name_connectors.txt")

@@ -166,7 +166,6 @@ def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int 
     marker = first_marker
     coord = False
     added = False
-    comma = False
     head = False
     members = False
     content = 0
@@ -213,7 +212,7 @@ def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int 
                     cur.complements.add(len(cur.refs) - 1)
                 if head and r.is_actor and cur.head is None:
                     cur.head = r
-            marker, coord, comma, head, added = None, False, False, False, False
+            marker, coord, head, added = None, False, False, False
             content = 0
             i = r.tok_end
             last_word = None
@@ -222,8 +221,6 @@ def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int 
         if tok.is_punct:
             if tok.text in STRONG_PUNCT:
                 break
-            if tok.text in COMMA:
-                comma = True
             i += 1
             continue
         if words.has(i, "RELATIVE") or (words.has(i, "CLAUSE") and (sides or i > a)):
