@@ -54,6 +54,7 @@ class Dictionary:
     speech_verbs: frozenset[str] = frozenset()
     org_name_heads: frozenset[str] = frozenset()
     org_list_heads: frozenset[str] = frozenset()
+    org_body_heads: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word key used by some phrase (guides clitic stripping)."""
@@ -138,6 +139,7 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
     d.speech_verbs = _read_words(base / "speech_verbs.txt")
     d.org_name_heads = _read_words(base / "org_name_heads.txt")
     d.org_list_heads = _read_words(base / "org_list_heads.txt")
+    d.org_body_heads = _read_words(base / "org_body_heads.txt")
     extra = os.environ.get("KGRAPH_DATA")
     if extra and data_dir is None:
         for path in sorted(Path(extra).glob("*.jsonl")):

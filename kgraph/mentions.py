@@ -237,7 +237,9 @@ class _Reader:
 
     def _actor_type(self, key: str) -> str:
         actor = self.d.actor(key)
-        return actor["type"] if actor else STATE
+        if actor:
+            return actor["type"]
+        return ORG if key.startswith("org:") else PERSON if key.startswith("person:") else STATE
 
     def _is_punct(self, i: int, chars: str = "،,") -> bool:
         return 0 <= i < len(self.doc) and self.doc[i].text in chars
@@ -257,8 +259,14 @@ class _Reader:
             if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or is_connector and k + 1 >= len(self.doc)
                            or len(key) >= 5 and key.startswith(_VERB_PREFIXES)):
                 break
-            if k > j and key[:1] == "و" and key not in self.d.name_connectors:
-                break  # a conjunction starts a new phrase
+            if key in self.d.speech_verbs:
+                break  # "<name> رأى أن"
+            if k > j and key.startswith("ال") and k + 1 < len(self.doc) and (
+                    k + 1 in self.covered or fold(self.doc[k + 1].text).startswith("ال")):
+                break  # a definite noun with its adjective is the verb's object: "<name> التدخل الأميركي"
+            if k > j and key[:1] == "و" and key not in self.d.name_connectors and not (
+                    k == j + 1 and k + 1 < len(self.doc) and self.doc[k + 1].text == ":"):
+                break  # a conjunction starts a new phrase (a last name before a colon may start with و)
             k += 1
         while k > j and fold(self.doc[k - 1].text) in self.d.name_connectors:
             k -= 1
@@ -330,6 +338,8 @@ class _Reader:
             # "مبعوث ترامب": the envoy of the person's state, not the person
             self._add(it.start, it.end, PERSON, it.key)
             j = it.end
+        elif (it is None or it.label in (STATE_REF, NON_ACTOR)) and (unknown := self._org_after_title(i, j)):
+            of, j = unknown
         # a demonym may follow an organisation inside the phrase ("وزير خارجية الاحتلال الإسرائيلي")
         if of and (it := self.item_at.get(j)) and it.label == DEMONYM and self._actor_type(of) != STATE:
             self._add(it.start, it.end, self._actor_type(it.key), it.key)
@@ -344,6 +354,71 @@ class _Reader:
         if of is None and person is None:
             of = self._line_owner(i)
         return of, person, j2, roles
+
+    _LINK_WORDS = frozenset({"في", "عن", "لدى"})
+
+    def _is_body_head(self, k: int) -> bool:
+        word = fold(self.doc[k].text)
+        word = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        return word in self.d.org_name_heads or word in self.d.org_body_heads
+
+    def _org_after_title(self, i: int, j: int) -> Optional[tuple[str, int]]:
+        """An organisation the dictionary lacks, named inside a role phrase: "رئيس حزب
+        التوحيد العربي اللبناني <name>", "عضو هيئة الرئاسة في حركة أمل <name>".
+
+        The name runs over definite words (one construct noun may open it: "قيادة إقليم
+        الجنوب"), then may link to a known organisation it belongs to (في، عن، لـ) and take a
+        demonym. Adds the mentions; returns (organisation key, token end) or None.
+        """
+        n = len(self.doc)
+        title = self.item_at[i]
+        if j + 1 < n and fold(self.doc[j].text) in self._LINK_WORDS and (
+                (parent := self.item_at.get(j + 1)) and parent.label == ACTOR
+                and self._actor_type(parent.key) in (ORG, STATE)):
+            # "عضو المكتب السياسي في حركة <X>": the post belongs to the named organisation
+            self._add_actor(parent, self._actor_type(parent.key))
+            return parent.key, parent.end
+        if title.end - title.start >= 2 and self._is_body_head(j - 1):
+            head, k = j - 1, j  # the title ends in the organisation noun: "رئيس حزب"
+        elif j < n and self._is_body_head(j) and (j not in self.covered or (
+                (it := self.item_at.get(j)) and it.label in (STATE_REF, NON_ACTOR) and it.end == j + 1)):
+            head, k = j, j + 1
+        else:
+            return None
+        first = k
+        while k < n and k - first < _MAX_NAME_WORDS and self.doc[k].is_alpha:
+            if k in self.covered:
+                inner = self.item_at.get(k)
+                if inner is None or inner.label not in (STATE_REF, ORG_HEAD, NON_ACTOR):
+                    break
+                k = inner.end  # a known word inside the name: "هيئة الرئاسة"
+                continue
+            word = fold(self.doc[k].text)
+            if word in self.t.stops or word in self.d.speech_verbs:
+                break
+            if not word.startswith("ال") and not (
+                    k == first and k + 1 < n and fold(self.doc[k + 1].text).startswith("ال")):
+                break
+            k += 1
+        if k == first:
+            return None
+        name_end = end = k
+        parent = None
+        link = self.item_at.get(k + 1) if k < n and fold(self.doc[k].text) in self._LINK_WORDS else None
+        if link is None and (it := self.item_at.get(k)) and self.keys[k].prefix in ("ل", "ب"):
+            link = it
+        if link and link.label == ACTOR and self._actor_type(link.key) == ORG:
+            parent = link
+            name_end = end = link.end
+        if (it := self.item_at.get(end)) and it.label == DEMONYM:
+            self._add(it.start, it.end, self._actor_type(it.key), it.key)
+            end = it.end
+        start, stop = self._span(head, name_end)
+        org = "org:" + "_".join(phrase_words(self.article.text[start:stop]))
+        self._add(head, end, ORG, org, source="org-name-rule")
+        if parent is not None:
+            self._add_actor(parent, ORG)
+        return org, end
 
     def _line_owner(self, i: int) -> Optional[str]:
         """The state or organisation heading a list line: "قطر: يمثلها رئيس الوزراء"."""

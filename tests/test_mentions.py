@@ -116,3 +116,33 @@ def test_mentions_a_verb_after_a_post_is_not_a_name():
     people = [e for e in build_entities(mentions_of("وزير الخارجية الأردني يتلقى اتصالين هاتفيين من نظيريه."))
               if e.type == PERSON]
     assert [(p.name, p.of) for p in people] == [("وزير الخارجية الأردني", "jordan")]
+
+
+@pytest.mark.parametrize("text, org, person", [
+    ("قال رئيس حزب النهضة القومي الأردني سامر خليفة إن الاتفاق هش.", "حزب النهضة القومي الأردني",
+     "سامر خليفة"),
+    ("أكد عضو هيئة الرئاسة في حركة فتح نبيل حمودة أن الحوار مستمر.",
+     "هيئة الرئاسة في حركة فتح", "نبيل حمودة"),
+    ("وانتقد رئيس الحزب الديمقراطي الحر كمال العطار رأى أن الحكومة أخطأت.", "الحزب الديمقراطي الحر",
+     "كمال العطار"),
+])
+def test_mentions_unknown_organisation_inside_a_role_phrase(text, org, person):
+    entities = build_entities(mentions_of(text))
+    people = [e for e in entities if e.type == PERSON]
+    orgs = {e.id: e for e in entities if e.type == ORG}
+    assert [p.name for p in people] == [person]
+    assert people[0].of in orgs and org in orgs[people[0].of].aliases
+
+
+def test_mentions_a_post_in_a_named_organisation_links_to_it():
+    people = [e for e in entities_of("وقال عضو المكتب السياسي في حركة حماس رامي حمدان إن الوفد غادر.").values()
+              if e.type == PERSON]
+    assert [(p.name, p.of) for p in people] == [("رامي حمدان", "hamas")]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("أدان عضو قيادة إقليم الشمال في حركة أمل فادي ناصيف التدخل الأجنبي في الانتخابات.", "فادي ناصيف"),
+    ("قال رئيس حزب العدالة الوطني وليد وهبة: إن الوقت حان.", "وليد وهبة"),
+])
+def test_mentions_name_ends_before_the_verbs_object(text, person):
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == [person]
