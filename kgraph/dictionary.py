@@ -55,6 +55,8 @@ class Dictionary:
     org_name_heads: frozenset[str] = frozenset()
     org_list_heads: frozenset[str] = frozenset()
     org_body_heads: frozenset[str] = frozenset()
+    org_anaphors: frozenset[str] = frozenset()
+    media_cues: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word key used by some phrase (guides clitic stripping)."""
@@ -140,6 +142,8 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
     d.org_name_heads = _read_words(base / "org_name_heads.txt")
     d.org_list_heads = _read_words(base / "org_list_heads.txt")
     d.org_body_heads = _read_words(base / "org_body_heads.txt")
+    d.org_anaphors = _read_words(base / "org_anaphors.txt")
+    d.media_cues = _read_words(base / "media_cues.txt")
     extra = os.environ.get("KGRAPH_DATA")
     if extra and data_dir is None:
         for path in sorted(Path(extra).glob("*.jsonl")):

@@ -53,7 +53,9 @@ def _name(key: str, ms: list[Mention], d: Dictionary) -> tuple[str, Optional[str
     actor = d.actor(key)
     if actor:
         return actor["name"], actor.get("en")
-    plain = [m.person or m.surface for m in ms if not m.role]
+    # a name, not a reference back to one ("الحركة"), names the entity
+    plain = ([m.person or m.surface for m in ms if not m.role and m.source != "anaphor-rule"]
+             or [m.surface for m in ms if not m.role])
     if plain:
         return Counter(plain).most_common(1)[0][0] if len(set(plain)) > 1 else plain[0], None
     return ms[0].surface, None

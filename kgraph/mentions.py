@@ -17,6 +17,7 @@ Composition rules on top of the phrase matches, each general:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -164,7 +165,7 @@ class _Reader:
         self.out.append(m)
         return m
 
-    _QUOTES = "«»\"“”'"
+    _QUOTES = "«»\"“”'()"
 
     def _unknown_org(self, i: int) -> int:
         """An organisation the dictionary lacks, after an organisation noun: "حزب <name>",
@@ -172,7 +173,9 @@ class _Reader:
         tok = self.doc[i]
         if fold(tok.text) in self.d.org_list_heads:
             return self._org_list(i)
-        if fold(tok.text) not in self.d.org_name_heads or self.keys[i].prefix.startswith("و"):
+        word = fold(tok.text)
+        # the noun itself, or after ل/ب ("لقناة «<name>»"), never after و (a list goes on)
+        if not (word in self.d.org_name_heads or word[:1] in "لب" and word[1:] in self.d.org_name_heads):
             return i + 1
         k = i + 1
         if k < len(self.doc) and self.doc[k].text in self._QUOTES:
@@ -621,8 +624,80 @@ class _Reader:
                     typ = LOCATION  # "في لبنان": the country as a place
                 self._add_actor(it, typ)
                 i = it.end
+        self._outlets()
         self._short_names()
+        self._org_anaphors()
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.type))
+
+    # a quoted or bracketed name after لـ/إلى, in a sentence with a verb of saying
+    _ATTRIBUTED = re.compile(r"(?:(?<![^\s])(?:إلى|الى)\s*|(?<![^\s])[وف]?لـ?\s*)[«\"“(]([^«»\"“”()\n]{2,40})[»\"”)]")
+    # a bracketed name between dashes in a dateline: "جنيف ـ (<outlet>) ـ وكالات:"
+    _DATELINE = re.compile(r"(?:^|[ـ–-]\s*)\(([^()\n]{2,30})\)\s*(?=[ـ–-])", re.M)
+
+    def _outlets(self) -> None:
+        """News outlets the article cites or carries: "قال مصدر لـ«<name>»", "في تصريحات إلى
+        "<name>""، "جنيف ـ (<name>) ـ وكالات". Each is an ORG; a place the dictionary read inside
+        the quotes ("«الشرق الأوسط»") gives way."""
+        text = self.article.text
+        found = []
+        for m in self._ATTRIBUTED.finditer(text):
+            sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?؟\n") + 1
+            before = [fold(w).lstrip("وف") for w in re.findall(r"\w+", text[sentence_start:m.start()])]
+            if any(w in self.d.speech_verbs or w in self.d.media_cues for w in before[-12:]):
+                found.append(m.span(1))
+        for m in self._DATELINE.finditer(text):
+            found.append(m.span(1))
+        for start, end in found:
+            name = text[start:end].strip()
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            end = start + len(name)
+            words = phrase_words(name)
+            if not 1 <= len(words) <= _MAX_NAME_WORDS:
+                continue
+            inside = [m for m in self.out if m.start < end and start < m.end]
+            if any(m.type != LOCATION and not (m.start >= start and m.end <= end) for m in inside) \
+                    or any(m.type in (ORG, PERSON) for m in inside):
+                continue
+            for m in inside:
+                self.out.remove(m)
+            self.out.append(Mention(self.article.id, start, end, name, ORG, "outlet-rule",
+                                    key="org:" + "_".join(words)))
+
+    def _org_heads(self, m: Mention) -> set[str]:
+        """The organisation nouns a mention's organisation is named with ("حركة" for حماس)."""
+        names = [m.surface]
+        if m.key and (actor := self.d.actor(m.key)):
+            names += [actor.get("name", ""), *actor.get("aliases", [])]
+        heads = set()
+        for name in names:
+            words = phrase_words(name)
+            if len(words) > 1 and words[0] in self.d.org_anaphors:
+                heads.add(words[0])
+        return heads
+
+    def _org_anaphors(self) -> None:
+        """"ودعا التجمع": the last organisation named with that noun, after a verb of saying."""
+        orgs = sorted((m for m in self.out if m.type == ORG and m.key), key=lambda m: m.start)
+        if not orgs:
+            return
+        taken = [(m.start, m.end) for m in self.out]
+        for k in range(1, len(self.doc)):
+            tok = self.doc[k]
+            prev = fold(self.doc[k - 1].text)
+            if k in self.covered or not (prev in self.d.speech_verbs or prev[:1] in "وف" and prev[1:] in self.d.speech_verbs):
+                continue
+            word = fold(tok.text)
+            if not word.startswith("ال") or word[2:] not in self.d.org_anaphors:
+                continue
+            nxt = fold(self.doc[k + 1].text) if k + 1 < len(self.doc) else ""
+            if nxt.startswith("ال") and nxt.endswith(("ي", "يه")) or (
+                    (it := self.item_at.get(k + 1)) and it.label == DEMONYM):
+                continue  # "الحركة الشعبية": a new name, not a reference back
+            start, end = tok.idx, tok.idx + len(tok.text)
+            before = [m for m in orgs if m.end <= start and word[2:] in self._org_heads(m)]
+            if before and all(end <= s or start >= e for s, e in taken):
+                self.out.append(Mention(self.article.id, start, end, tok.text, ORG, "anaphor-rule",
+                                        key=before[-1].key))
 
     def _short_names(self) -> None:
         """Later mentions of a person found by a rule, by surname alone ("ويتكوف")."""

@@ -146,3 +146,30 @@ def test_mentions_a_post_in_a_named_organisation_links_to_it():
 ])
 def test_mentions_name_ends_before_the_verbs_object(text, person):
     assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == [person]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("وقال مصدر دبلوماسي لـ«الصباح الجديد» إن الوفد وصل.", "الصباح الجديد"),
+    ("وأشارت مصادر مطلعة في تصريحات إلى \"النهار\" إلى أن الموعد تأجل.", "النهار"),
+    ("وفي حديث لقناة (إم تي في) انتقد النائب القرار.", "إم تي في"),
+    ("بيروت ـ (الأنوار) ـ وكالات: أعلنت الحكومة استقالتها.", "الأنوار"),
+])
+def test_mentions_news_outlets_cited_in_the_article(text, outlet):
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == [outlet]
+
+
+def test_mentions_quoted_words_without_attribution_are_no_outlet():
+    text = "ووصف الوزير الاتفاق بأنه «خطوة مهمة» نحو السلام."
+    assert [e for e in build_entities(mentions_of(text)) if e.type == ORG] == []
+
+
+def test_mentions_organisation_noun_refers_back_after_a_verb_of_saying():
+    text = "تأسس تجمع الأطباء الأحرار قبل عامين. ودعا التجمع الحكومة إلى الاستقالة."
+    orgs = [e for e in build_entities(mentions_of(text)) if e.type == ORG]
+    assert [(e.name, e.aliases) for e in orgs] == [("تجمع الأطباء الأحرار", ("تجمع الأطباء الأحرار", "التجمع"))]
+
+
+def test_mentions_organisation_noun_with_an_adjective_is_a_new_name():
+    text = "أعلنت حركة حماس موافقتها. وقالت الحركة الشعبية إن الحل بعيد."
+    hamas = entities_of(text)["hamas"]
+    assert hamas.aliases == ("حركة حماس",)
