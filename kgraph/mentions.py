@@ -33,6 +33,7 @@ from .types import LOCATION, ORG, PERSON, STATE, Article, Mention
 
 SOURCE = "lexicon"
 _MAX_NAME_WORDS = 4
+_MAX_ORG_WORDS = 6  # words of an unknown organisation's name inside a role phrase
 _APPOSITION_SKIP = 6  # words of a "لشؤون ..." tail between a role phrase and its holder
 _VERB_PREFIXES = ("يت", "تت", "يست", "تست", "ين", "تن")  # present-tense verbs: "يتلقى", "يستقبل"
 _RELATIVE_ROLES = ("envoy", "member")  # posts held *for* someone: "مبعوث ترامب"، "مستشار الرئيس"
@@ -69,6 +70,8 @@ class LexiconTagger:
         self.vocabulary = self.dictionary.vocabulary()
         from spacy.lang.ar.stop_words import STOP_WORDS
         self.stops = frozenset(fold(w) for w in STOP_WORDS) | self.dictionary.name_stops
+        self.person_nouns = frozenset(fold(p.text) for p in self.dictionary.phrases
+                                      if p.label == HONORIFIC and p.key == "person_noun")
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         patterns: dict[str, list[Doc]] = {}
         for p in self.dictionary.phrases:
@@ -260,6 +263,7 @@ class _Reader:
             if key in self.t.stops and not is_connector:
                 break
             if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or is_connector and k + 1 >= len(self.doc)
+                           or len(key) >= 5 and key.startswith(("لم", "لت"))  # "لمتابعة"، "لتعزيز": ل + verbal noun
                            or len(key) >= 5 and key.startswith(_VERB_PREFIXES)):
                 break
             if key in self.d.speech_verbs:
@@ -284,6 +288,8 @@ class _Reader:
         """
         first = j
         it = self.item_at.get(j)
+        if it and it.label == HONORIFIC and it.key == "counterpart":
+            return None, j  # "الوزير نظيره ...": the counterpart is someone else
         if it and it.label == HONORIFIC:
             j = it.end
             it = self.item_at.get(j)
@@ -351,6 +357,8 @@ class _Reader:
             # رئيس + a state is its president, + an organisation its head
             roles[0] = "president" if self._actor_type(of) == STATE else "head"
         person, j2 = self._person_after(j, after_honorific=False)
+        if person is None and of is None:
+            person, j2 = self._person_after_portfolio(j)
         if person is None:
             person = self._holder_after_tail(j)
             j2 = j
@@ -381,6 +389,8 @@ class _Reader:
             # "عضو المكتب السياسي في حركة <X>": the post belongs to the named organisation
             self._add_actor(parent, self._actor_type(parent.key))
             return parent.key, parent.end
+        if j + 1 < n and fold(self.doc[j].text) in self._LINK_WORDS:
+            j += 1  # "النائب عن تحالف <X> <name>"
         if title.end - title.start >= 2 and self._is_body_head(j - 1):
             head, k = j - 1, j  # the title ends in the organisation noun: "رئيس حزب"
         elif j < n and self._is_body_head(j) and (j not in self.covered or (
@@ -389,7 +399,8 @@ class _Reader:
         else:
             return None
         first = k
-        while k < n and k - first < _MAX_NAME_WORDS and self.doc[k].is_alpha:
+        indefinite = False  # inside a construct chain: "لصياغة مشروع الدستور"
+        while k < n and k - first < _MAX_ORG_WORDS and self.doc[k].is_alpha:
             if k in self.covered:
                 inner = self.item_at.get(k)
                 if inner is None or inner.label not in (STATE_REF, ORG_HEAD, NON_ACTOR):
@@ -399,9 +410,12 @@ class _Reader:
             word = fold(self.doc[k].text)
             if word in self.t.stops or word in self.d.speech_verbs:
                 break
-            if not word.startswith("ال") and not (
-                    k == first and k + 1 < n and fold(self.doc[k + 1].text).startswith("ال")):
+            definite = word.startswith("ال")
+            opens_construct = (k == first or indefinite) and k + 1 < n and fold(self.doc[k + 1].text).startswith("ال")
+            genitive = word[:1] == "ل" and len(word) >= 5  # "لتحرير"، "لصياغة"، "للحركة"
+            if not (definite or opens_construct or genitive):
                 break
+            indefinite = not definite
             k += 1
         if k == first:
             return None
@@ -422,6 +436,21 @@ class _Reader:
         if parent is not None:
             self._add_actor(parent, ORG)
         return org, end
+
+    def _person_after_portfolio(self, j: int) -> tuple[Optional[Mention], int]:
+        """"وزيرة التنمية الاقتصادية <name>": a post's portfolio (one or two definite words the
+        dictionary lacks), then a name of two or more words that a clause boundary ends."""
+        k = j
+        while k < len(self.doc) and k - j < 2 and k not in self.covered and self.doc[k].is_alpha \
+                and fold(self.doc[k].text).startswith("ال") and fold(self.doc[k].text) not in self.t.stops:
+            k += 1
+        if k == j:
+            return None, j
+        end = self._name_words(k)
+        if end - k < 2 or not (end >= len(self.doc) or not self.doc[end].is_alpha or end in self.covered
+                               or fold(self.doc[end].text) in self.t.stops):
+            return None, j
+        return self._person_after(k, after_honorific=False)
 
     def _line_owner(self, i: int) -> Optional[str]:
         """The state or organisation heading a list line: "قطر: يمثلها رئيس الوزراء"."""
@@ -586,6 +615,14 @@ class _Reader:
                         self.out.insert(count, Mention(self.article.id, start, end, role_surface, PERSON,
                                                        "title-rule", key=None, role=roles[0], of=of))
                 i = max(j, i + 1)
+            elif it.label == HONORIFIC and it.key == "counterpart":
+                # "نظيره التركي <name>": the nationality is the state, the name a person
+                nxt = self.item_at.get(it.end)
+                i = it.end
+                if nxt and nxt.label == DEMONYM:
+                    self._add(nxt.start, nxt.end, self._actor_type(nxt.key), nxt.key)
+                    person, j = self._person_after(nxt.end, after_honorific=False)
+                    i = max(j, nxt.end)
             elif it.label == HONORIFIC:
                 person, j = self._person_after(i)
                 i = max(j, it.end)
@@ -625,6 +662,7 @@ class _Reader:
                 self._add_actor(it, typ)
                 i = it.end
         self._outlets()
+        self._described_names()
         self._short_names()
         self._org_anaphors()
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.type))
@@ -662,6 +700,40 @@ class _Reader:
                 self.out.remove(m)
             self.out.append(Mention(self.article.id, start, end, name, ORG, "outlet-rule",
                                     key="org:" + "_".join(words)))
+
+    _DESCRIBED = frozenset({"وهو", "وهي"})
+
+    def _described_names(self) -> None:
+        """An unknown name described right after it: "<name> وهو أكاديمي روسي"، "<name> وهي
+        فرنسية": two to four name words before وهو/وهي followed by a nationality, a post or a
+        noun for a person."""
+        for k in range(2, len(self.doc) - 1):
+            if fold(self.doc[k].text) not in self._DESCRIBED:
+                continue
+            nxt = self.item_at.get(k + 1)
+            word = fold(self.doc[k + 1].text)
+            if not (nxt and nxt.label in (DEMONYM, TITLE) or "ال" + word in self.t.person_nouns):
+                continue
+            first = k
+            while first > 0 and k - first < _MAX_NAME_WORDS and self._name_word(first - 1) \
+                    and fold(self.doc[first - 1].text) not in self.d.speech_verbs:
+                first -= 1
+            while first < k and fold(self.doc[first].text) in self.d.name_connectors:
+                first += 1
+            if k - first < 2 or fold(self.doc[first].text).startswith(("ال", "و")):
+                continue
+            start, stop = self._span(first, k)
+            name = self.article.text[start:stop]
+            if any(m.start < stop and start < m.end for m in self.out):
+                continue
+            self.out.append(Mention(self.article.id, start, stop, name, PERSON, "title-rule",
+                                    key="person:" + "_".join(phrase_words(name)), person=name))
+            # "وهو فرنسي صربي": the person's nationality, not the states as actors
+            j = k + 1 if nxt and nxt.label == DEMONYM else k + 2  # "وهو أكاديمي ألماني"
+            while (it := self.item_at.get(j)) and it.label == DEMONYM:
+                begin = self.keys[j].start
+                self.out = [m for m in self.out if not (m.start == begin and m.type == STATE)]
+                j = it.end
 
     def _org_heads(self, m: Mention) -> set[str]:
         """The organisation nouns a mention's organisation is named with ("حركة" for حماس)."""

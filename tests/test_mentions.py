@@ -173,3 +173,32 @@ def test_mentions_organisation_noun_with_an_adjective_is_a_new_name():
     text = "أعلنت حركة حماس موافقتها. وقالت الحركة الشعبية إن الحل بعيد."
     hamas = entities_of(text)["hamas"]
     assert hamas.aliases == ("حركة حماس",)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وكان أفرج عن جاك موران وهو فرنسي في الستين من العمر.", "جاك موران"),
+    ("وحضر اللقاء إضافة إلى بيتر هولم وهو أكاديمي ألماني عمل وسيطا.", "بيتر هولم"),
+])
+def test_mentions_name_described_after_wahuwa(text, person):
+    entities = build_entities(mentions_of(text))
+    assert [e.name for e in entities if e.type == PERSON] == [person]
+    assert [e for e in entities if e.type == STATE] == []  # the person's nationality, not an actor
+
+
+def test_mentions_counterpart_with_nationality_and_name():
+    entities = entities_of("كان من المفترض أن يلتقي الوزير نظيره النمساوي كارل هوبر في فيينا.")
+    people = [e.name for e in entities.values() if e.type == PERSON]
+    assert people == ["كارل هوبر"] and entities["austria"].type == STATE
+
+
+@pytest.mark.parametrize("text", [
+    "التقى الوزير نظيره الروسي وبحث معه الأزمة.",
+    "الوزير يلتقي نظيرته الكرواتية لمتابعة جهود الإفراج عن الرهينة.",
+])
+def test_mentions_counterpart_without_a_name_names_nobody(text):
+    assert [e for e in build_entities(mentions_of(text)) if e.type == PERSON] == []
+
+
+def test_mentions_name_after_a_post_and_its_portfolio():
+    text = "ووصل الوزير برفقة وزيرة التنمية الاقتصادية كارلا بيني ووفد من رجال الأعمال."
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == ["كارلا بيني"]
