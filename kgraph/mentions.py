@@ -260,7 +260,8 @@ class _Reader:
             if k in self.covered or not tok.is_alpha or len(key) < 2:
                 break
             is_connector = key in self.d.name_connectors
-            if key in self.t.stops and not is_connector:
+            if key in self.t.stops and not is_connector or (
+                    key[:1] in "بلكو" and key[1:] in self.d.name_stops):
                 break
             if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or is_connector and k + 1 >= len(self.doc)
                            or len(key) >= 5 and key.startswith(("لم", "لت"))  # "لمتابعة"، "لتعزيز": ل + verbal noun

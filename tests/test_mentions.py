@@ -202,3 +202,8 @@ def test_mentions_counterpart_without_a_name_names_nobody(text):
 def test_mentions_name_after_a_post_and_its_portfolio():
     text = "ووصل الوزير برفقة وزيرة التنمية الاقتصادية كارلا بيني ووفد من رجال الأعمال."
     assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == ["كارلا بيني"]
+
+
+def test_mentions_what_a_post_holder_asks_for_is_no_name():
+    text = "وطالب الوزير بوقف إطلاق النار وانسحاب القوات من القطاع."
+    assert [e for e in build_entities(mentions_of(text)) if e.type == PERSON] == []

@@ -81,6 +81,10 @@ class TopicLexicon:
             return "disarmament"
         return found[0].id
 
+    def starts_with(self, tokens, topic: str) -> bool:
+        """Does a word of `topic` start the tokens ("وإدخال المساعدات" starts humanitarian_aid)?"""
+        return any(m.start == 0 and m.id == topic for m in self.matcher.find(list(tokens)))
+
 
 class DemandRules:
     def __init__(self, ctx: ArticleContext, words: Words, demand_patterns, topic_patterns):
@@ -341,7 +345,7 @@ class DemandRules:
             elif t.key.startswith("و") and len(t.key) > 3:
                 mine = self.topics.topic(ctx.tokens[k:min(b, k + 4)])
                 so_far = self.topics.topic(ctx.tokens[cuts[-1]:k])
-                if mine is not None and self.topics.topic(ctx.tokens[k:k + 1]) == mine:
+                if mine is not None and self.topics.starts_with(ctx.tokens[k:min(b, k + 4)], mine):
                     if so_far is not None and so_far != mine:
                         cuts.append(k)
                 elif so_far is None and k - cuts[-1] >= 2 and t.key[1:3] != "ال" and \
