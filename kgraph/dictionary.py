@@ -57,6 +57,7 @@ class Dictionary:
     org_body_heads: frozenset[str] = frozenset()
     org_anaphors: frozenset[str] = frozenset()
     media_cues: frozenset[str] = frozenset()
+    kin_nouns: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word key used by some phrase (guides clitic stripping)."""
@@ -144,6 +145,7 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
     d.org_body_heads = _read_words(base / "org_body_heads.txt")
     d.org_anaphors = _read_words(base / "org_anaphors.txt")
     d.media_cues = _read_words(base / "media_cues.txt")
+    d.kin_nouns = _read_words(base / "kin_nouns.txt")
     extra = os.environ.get("KGRAPH_DATA")
     if extra and data_dir is None:
         for path in sorted(Path(extra).glob("*.jsonl")):

@@ -663,6 +663,7 @@ class _Reader:
                 self._add_actor(it, typ)
                 i = it.end
         self._outlets()
+        self._relatives()
         self._described_names()
         self._short_names()
         self._org_anaphors()
@@ -701,6 +702,23 @@ class _Reader:
                 self.out.remove(m)
             self.out.append(Mention(self.article.id, start, end, name, ORG, "outlet-rule",
                                     key="org:" + "_".join(words)))
+
+    def _relatives(self) -> None:
+        """"والد الرهينة": a person named by kinship to a person noun; a name right before it
+        after a verb of saying ("أكد <name> والد الرهينة") is the same person."""
+        for k in range(len(self.doc) - 1):
+            if k in self.covered or fold(self.doc[k].text) not in self.d.kin_nouns:
+                continue
+            it = self.item_at.get(k + 1)
+            if not (it and it.label == HONORIFIC and it.key == "person_noun"):
+                continue
+            start, end = self._span(k, it.end)
+            if any(m.start < end and start < m.end for m in self.out):
+                continue
+            named = self._name_before(k)
+            phrase = self.article.text[start:end]
+            key = named.key if named else "person:" + "_".join(phrase_words(phrase))
+            self.out.append(Mention(self.article.id, start, end, phrase, PERSON, "title-rule", key=key))
 
     _DESCRIBED = frozenset({"وهو", "وهي"})
 

@@ -207,3 +207,12 @@ def test_mentions_name_after_a_post_and_its_portfolio():
 def test_mentions_what_a_post_holder_asks_for_is_no_name():
     text = "وطالب الوزير بوقف إطلاق النار وانسحاب القوات من القطاع."
     assert [e for e in build_entities(mentions_of(text)) if e.type == PERSON] == []
+
+
+@pytest.mark.parametrize("text, people", [
+    ("فقد دعا والد الرهينة السلطات الفرنسية إلى التعاون.", ["والد الرهينة"]),
+    ("وقال جان موريس والد الرهينة السابقة إنه سعيد.", ["جان موريس"]),  # one person, named
+    ("وزار الوفد منزل والد الرهينة أمس.", ["والد الرهينة"]),
+])
+def test_mentions_relative_of_a_person_noun_is_a_person(text, people):
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == people
