@@ -83,6 +83,12 @@ def read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
+# one-word-per-line lists in the data folder: Dictionary field = file name without ".txt"
+WORD_LISTS = ("venue_cues", "name_stops", "name_connectors", "capital_actor_cues", "role_tails",
+              "speech_verbs", "org_name_heads", "org_list_heads", "org_body_heads", "org_anaphors",
+              "media_cues", "kin_nouns")
+
+
 def _read_words(path: Path) -> frozenset[str]:
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -134,18 +140,8 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
             lab = label or row.get("label", TITLE)
             # titles name a post by its closed-set role ("head"); others by their id
             d.phrases.append(Phrase(row["pattern"], lab, row.get("role") or row.get("id", lab.lower())))
-    d.venue_cues = _read_words(base / "venue_cues.txt")
-    d.name_stops = _read_words(base / "name_stops.txt")
-    d.name_connectors = _read_words(base / "name_connectors.txt")
-    d.capital_actor_cues = _read_words(base / "capital_actor_cues.txt")
-    d.role_tails = _read_words(base / "role_tails.txt")
-    d.speech_verbs = _read_words(base / "speech_verbs.txt")
-    d.org_name_heads = _read_words(base / "org_name_heads.txt")
-    d.org_list_heads = _read_words(base / "org_list_heads.txt")
-    d.org_body_heads = _read_words(base / "org_body_heads.txt")
-    d.org_anaphors = _read_words(base / "org_anaphors.txt")
-    d.media_cues = _read_words(base / "media_cues.txt")
-    d.kin_nouns = _read_words(base / "kin_nouns.txt")
+    for name in WORD_LISTS:
+        setattr(d, name, _read_words(base / f"{name}.txt"))
     extra = os.environ.get("KGRAPH_DATA")
     if extra and data_dir is None:
         for path in sorted(Path(extra).glob("*.jsonl")):

@@ -13,7 +13,10 @@ Composition rules on top of the phrase matches, each general:
 - an honorific or post title followed by unknown name words is a PERSON ("السيد ستيف ويتكوف");
 - "الجانب/الحكومة/وفد + demonym" is the state; a demonym after "الشعب/المدنيين..." is no actor;
 - an organisation head with a demonym is that state's organisation ("وزارة الخارجية التركية");
-- a capital after a venue word (في، إلى، العاصمة) or with ب is a LOCATION, otherwise the state.
+- a capital after a venue word (في، إلى، العاصمة) or with ب is a LOCATION, otherwise the state;
+- an organisation the dictionary lacks inside a role phrase ("رئيس حزب <X> <name>"), a cited news
+  outlet ("لـ«<X>»"), an organisation noun referring back ("ودعا التجمع"), a relative of a person
+  noun ("والد الرهينة"), a counterpart ("نظيره التركي <name>") and a name described by وهو/وهي.
 """
 from __future__ import annotations
 
@@ -384,13 +387,12 @@ class _Reader:
         """
         n = len(self.doc)
         title = self.item_at[i]
-        if j + 1 < n and fold(self.doc[j].text) in self._LINK_WORDS and (
-                (parent := self.item_at.get(j + 1)) and parent.label == ACTOR
-                and self._actor_type(parent.key) in (ORG, STATE)):
-            # "عضو المكتب السياسي في حركة <X>": the post belongs to the named organisation
-            self._add_actor(parent, self._actor_type(parent.key))
-            return parent.key, parent.end
         if j + 1 < n and fold(self.doc[j].text) in self._LINK_WORDS:
+            parent = self.item_at.get(j + 1)
+            if parent and parent.label == ACTOR and self._actor_type(parent.key) in (ORG, STATE):
+                # "عضو المكتب السياسي في حركة <X>": the post belongs to the named organisation
+                self._add_actor(parent, self._actor_type(parent.key))
+                return parent.key, parent.end
             j += 1  # "النائب عن تحالف <X> <name>"
         if title.end - title.start >= 2 and self._is_body_head(j - 1):
             head, k = j - 1, j  # the title ends in the organisation noun: "رئيس حزب"
@@ -555,20 +557,27 @@ class _Reader:
                     and word not in self.t.stops)
         return False
 
-    def _name_before(self, i: int) -> Optional[Mention]:
-        """An unknown name right before a role phrase, after a verb of saying:
-        "وقال <name> <title> <state>". Two to four name words; added as a mention."""
+    def _is_speech_verb(self, word: str) -> bool:
+        """A folded word that is a verb of saying, alone or after و/ف ("وقال")."""
+        return word in self.d.speech_verbs or word[:1] in "وف" and word[1:] in self.d.speech_verbs
+
+    def _name_start_before(self, i: int, stop_at_speech_verb: bool = False) -> Optional[int]:
+        """Start of two to four unknown name words ending right before token i, or None."""
         k = i
-        while k > 0 and i - k < _MAX_NAME_WORDS and self._name_word(k - 1):
+        while k > 0 and i - k < _MAX_NAME_WORDS and self._name_word(k - 1) and not (
+                stop_at_speech_verb and fold(self.doc[k - 1].text) in self.d.speech_verbs):
             k -= 1
         while k < i and fold(self.doc[k].text) in self.d.name_connectors:
             k += 1
         if i - k < 2 or fold(self.doc[k].text).startswith(("ال", "و")):
             return None
-        if k == 0:
-            return None
-        prev = fold(self.doc[k - 1].text)
-        if prev not in self.d.speech_verbs and not (prev[:1] in "وف" and prev[1:] in self.d.speech_verbs):
+        return k
+
+    def _name_before(self, i: int) -> Optional[Mention]:
+        """An unknown name right before a role phrase, after a verb of saying:
+        "وقال <name> <title> <state>". Two to four name words; added as a mention."""
+        k = self._name_start_before(i)
+        if not k or not self._is_speech_verb(fold(self.doc[k - 1].text)):
             return None
         start, stop = self._span(k, i)
         return self._add(k, i, PERSON, "person:" + "_".join(phrase_words(self.article.text[start:stop])),
@@ -669,6 +678,10 @@ class _Reader:
         self._org_anaphors()
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.type))
 
+    def _overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions found so far that share a character with [start, end)."""
+        return [m for m in self.out if m.start < end and start < m.end]
+
     # a quoted or bracketed name after لـ/إلى, in a sentence with a verb of saying
     _ATTRIBUTED = re.compile(r"(?:(?<![^\s])(?:إلى|الى)\s*|(?<![^\s])[وف]?لـ?\s*)[«\"“(]([^«»\"“”()\n]{2,40})[»\"”)]")
     # a bracketed name between dashes in a dateline: "جنيف ـ (<outlet>) ـ وكالات:"
@@ -694,7 +707,7 @@ class _Reader:
             words = phrase_words(name)
             if not 1 <= len(words) <= _MAX_NAME_WORDS:
                 continue
-            inside = [m for m in self.out if m.start < end and start < m.end]
+            inside = self._overlapping(start, end)
             if any(m.type != LOCATION and not (m.start >= start and m.end <= end) for m in inside) \
                     or any(m.type in (ORG, PERSON) for m in inside):
                 continue
@@ -713,7 +726,7 @@ class _Reader:
             if not (it and it.label == HONORIFIC and it.key == "person_noun"):
                 continue
             start, end = self._span(k, it.end)
-            if any(m.start < end and start < m.end for m in self.out):
+            if self._overlapping(start, end):
                 continue
             named = self._name_before(k)
             phrase = self.article.text[start:end]
@@ -733,17 +746,12 @@ class _Reader:
             word = fold(self.doc[k + 1].text)
             if not (nxt and nxt.label in (DEMONYM, TITLE) or "ال" + word in self.t.person_nouns):
                 continue
-            first = k
-            while first > 0 and k - first < _MAX_NAME_WORDS and self._name_word(first - 1) \
-                    and fold(self.doc[first - 1].text) not in self.d.speech_verbs:
-                first -= 1
-            while first < k and fold(self.doc[first].text) in self.d.name_connectors:
-                first += 1
-            if k - first < 2 or fold(self.doc[first].text).startswith(("ال", "و")):
+            first = self._name_start_before(k, stop_at_speech_verb=True)
+            if first is None:
                 continue
             start, stop = self._span(first, k)
             name = self.article.text[start:stop]
-            if any(m.start < stop and start < m.end for m in self.out):
+            if self._overlapping(start, stop):
                 continue
             self.out.append(Mention(self.article.id, start, stop, name, PERSON, "title-rule",
                                     key="person:" + "_".join(phrase_words(name)), person=name))
@@ -771,11 +779,9 @@ class _Reader:
         orgs = sorted((m for m in self.out if m.type == ORG and m.key), key=lambda m: m.start)
         if not orgs:
             return
-        taken = [(m.start, m.end) for m in self.out]
         for k in range(1, len(self.doc)):
             tok = self.doc[k]
-            prev = fold(self.doc[k - 1].text)
-            if k in self.covered or not (prev in self.d.speech_verbs or prev[:1] in "وف" and prev[1:] in self.d.speech_verbs):
+            if k in self.covered or not self._is_speech_verb(fold(self.doc[k - 1].text)):
                 continue
             word = fold(tok.text)
             if not word.startswith("ال") or word[2:] not in self.d.org_anaphors:
@@ -786,7 +792,7 @@ class _Reader:
                 continue  # "الحركة الشعبية": a new name, not a reference back
             start, end = tok.idx, tok.idx + len(tok.text)
             before = [m for m in orgs if m.end <= start and word[2:] in self._org_heads(m)]
-            if before and all(end <= s or start >= e for s, e in taken):
+            if before and not self._overlapping(start, end):
                 self.out.append(Mention(self.article.id, start, end, tok.text, ORG, "anaphor-rule",
                                         key=before[-1].key))
 
@@ -800,7 +806,6 @@ class _Reader:
                     surnames.setdefault(last, m)
         if not surnames:
             return
-        taken = [(m.start, m.end) for m in self.out]
         for k, tok in enumerate(self.doc):
             if k in self.covered:
                 continue
@@ -810,7 +815,7 @@ class _Reader:
                     continue
                 _, offsets = fold_with_offsets(tok.text)
                 start, end = tok.idx + offsets[n], tok.idx + len(tok.text)
-                if all(end <= s or start >= e for s, e in taken):
+                if not self._overlapping(start, end):
                     self.out.append(Mention(self.article.id, start, end, self.article.text[start:end],
                                             PERSON, "surname-rule", key=holder.key))
                 break
