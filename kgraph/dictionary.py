@@ -46,6 +46,7 @@ class Dictionary:
     capitals: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # loc id -> (state, ar, en)
     org_by_head: dict[tuple[str, str], str] = field(default_factory=dict)  # (state, head) -> org
     alias_keys: dict[str, str] = field(default_factory=dict)  # key(alias) -> actor id
+    title_roles: dict[str, str] = field(default_factory=dict)  # post ("foreign minister") -> role ("minister")
     venue_cues: frozenset[str] = frozenset()
     name_stops: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
@@ -138,8 +139,11 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
             continue
         for row in read_jsonl(path):
             lab = label or row.get("label", TITLE)
-            # titles name a post by its closed-set role ("head"); others by their id
-            d.phrases.append(Phrase(row["pattern"], lab, row.get("role") or row.get("id", lab.lower())))
+            # a title names its post ("foreign minister"); the post maps to a closed-set role
+            key = row.get("id") or row.get("role") or lab.lower()
+            if lab == TITLE:
+                d.title_roles[key] = row.get("role") or key
+            d.phrases.append(Phrase(row["pattern"], lab, key))
     for name in WORD_LISTS:
         setattr(d, name, _read_words(base / f"{name}.txt"))
     extra = os.environ.get("KGRAPH_DATA")

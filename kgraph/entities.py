@@ -16,27 +16,47 @@ from .normalize import phrase_words
 from .types import ENTITY_TYPES, LOCATION, ORG, PERSON, STATE, Entity, Mention
 
 
-def role_key(of: str, role: str) -> str:
+def role_key(of: str, post: str) -> str:
     """The id of a post held by someone the article does not name: "qatar:prime_minister"."""
-    return f"{of}:{role.replace(' ', '_')}"
+    return f"{of}:{post.replace(' ', '_')}"
 
 
-def resolve_keys(mentions: Iterable[Mention], posts: Optional[dict[tuple[str, str], str]] = None
-                 ) -> list[tuple[str, Mention]]:
-    """Give each mention the key of its entity; `posts` maps (of, role) to a person key
-    known from elsewhere (another article), used when this article names nobody."""
+def post_of(m: Mention, d: Optional[Dictionary] = None) -> tuple[str, str]:
+    """The post a role phrase names, as (state or organisation, title): a minister of a
+    state's ministry is that state's minister ("وزيرة الخارجية الأمريكية" = "وزير الخارجية
+    الأمريكي")."""
+    of, post = m.of or "", m.post or m.role or ""
+    ministry = d.actor(of) if d else None
+    if ministry and ministry.get("kind") == "ministry" and ministry.get("state") and m.role == "minister":
+        of = ministry["state"]
+    return of, post
+
+
+def resolve_keys(mentions: Iterable[Mention], posts: Optional[dict[tuple[str, str], str]] = None,
+                 dictionary: Optional[Dictionary] = None) -> list[tuple[str, Mention]]:
+    """Give each mention the key of its entity; `posts` maps (of, post) to a person key
+    known from elsewhere (another article), used when this article names nobody.
+
+    A bare title ("الوزيرة الأمريكية") is the one person the article names in a post of
+    that role and state, when there is exactly one."""
     mentions = list(mentions)
     held: dict[tuple[str, str], str] = {}
+    by_role: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         if m.role and m.of and m.key:
-            held.setdefault((m.of, m.role), m.key)
+            of, post = post_of(m, dictionary)
+            held.setdefault((of, post), m.key)
+            by_role.setdefault((of, m.role), set()).add(m.key)
     out = []
     for m in mentions:
         if m.key:
             out.append((m.key, m))
         elif m.role and m.of:
-            post = (m.of, m.role)
-            out.append((held.get(post) or (posts or {}).get(post) or role_key(m.of, m.role), m))
+            of, post = post_of(m, dictionary)
+            key = held.get((of, post)) or (posts or {}).get((of, post))
+            if key is None and post == m.role and len(by_role.get((of, m.role), ())) == 1:
+                key = next(iter(by_role[(of, m.role)]))
+            out.append((key or role_key(of, post), m))
         elif m.role is None:
             out.append((surface_key(m.type, m.surface), m))  # a model's mention: keyed by its text
     return out
@@ -66,7 +86,7 @@ def build_entities(mentions: Iterable[Mention], dictionary: Dictionary | None = 
     """Mentions of one article -> its entities, in order of first mention."""
     d = dictionary or default_dictionary()
     groups: dict[str, list[Mention]] = {}
-    for key, m in resolve_keys(mentions, posts):
+    for key, m in resolve_keys(mentions, posts, d):
         groups.setdefault(key, []).append(m)
     entities = []
     for key, ms in groups.items():
@@ -82,6 +102,7 @@ def build_entities(mentions: Iterable[Mention], dictionary: Dictionary | None = 
         roles = [m for m in ms if m.role]
         entities.append(Entity(
             id=key, name=name, type=typ, aliases=aliases, mentions=tuple(ms), label_en=en,
-            role=roles[0].role if roles else None, of=roles[0].of if roles else None))
+            role=roles[0].role if roles else None, of=roles[0].of if roles else None,
+            post=roles[0].post if roles else None))
     entities.sort(key=lambda e: (e.mentions[0].start, e.id))
     return entities

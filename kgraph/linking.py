@@ -8,19 +8,25 @@ corpus, keeping the article's own surface forms as aliases.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Optional
 
-from .entities import role_key
+from .dictionary import Dictionary, default_dictionary
+from .entities import post_of, role_key
 from .types import PERSON, Extraction
 
 
-def corpus_posts(extractions: Iterable[Extraction]) -> dict[str, tuple[str, str]]:
+def corpus_posts(extractions: Iterable[Extraction], dictionary: Optional[Dictionary] = None
+                 ) -> dict[str, tuple[str, str]]:
     """role id ("egypt_gis:head") -> (person id, person name), where one person holds it."""
+    d = dictionary or default_dictionary()
     holders: dict[str, set[tuple[str, str]]] = {}
     for x in extractions:
         for e in x.entities:
-            if e.type == PERSON and e.role and e.of and e.id != role_key(e.of, e.role):
-                holders.setdefault(role_key(e.of, e.role), set()).add((e.id, e.name))
+            if e.type != PERSON or not e.role:
+                continue
+            for m in e.mentions:
+                if m.role and m.of and (post := role_key(*post_of(m, d))) != e.id:
+                    holders.setdefault(post, set()).add((e.id, e.name))
     return {post: next(iter(h)) for post, h in holders.items() if len(h) == 1}
 
 
@@ -44,9 +50,9 @@ def rename(x: Extraction, mapping: dict[str, tuple[str, str]]) -> Extraction:
     return replace(x, entities=entities, meetings=meetings, demands=demands, affiliations=affiliations)
 
 
-def link_posts(extractions: list[Extraction]) -> list[Extraction]:
+def link_posts(extractions: list[Extraction], dictionary: Optional[Dictionary] = None) -> list[Extraction]:
     """Resolve role-only persons to the person the corpus names for that post."""
-    posts = corpus_posts(extractions)
+    posts = corpus_posts(extractions, dictionary)
     out = []
     for x in extractions:
         present = {e.id for e in x.entities}

@@ -21,7 +21,7 @@ Composition rules on top of the phrase matches, each general:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -266,7 +266,7 @@ class _Reader:
             if key in self.t.stops and not is_connector or (
                     key[:1] in "بلكو" and key[1:] in self.d.name_stops):
                 break
-            if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or is_connector and k + 1 >= len(self.doc)
+            if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or len(key) > 4 and key.startswith(("بال", "كال", "فال")) or is_connector and k + 1 >= len(self.doc)
                            or len(key) >= 5 and key.startswith(("لم", "لت"))  # "لمتابعة"، "لتعزيز": ل + verbal noun
                            or len(key) >= 5 and key.startswith(_VERB_PREFIXES)):
                 break
@@ -347,7 +347,7 @@ class _Reader:
         elif it and it.label == TITLE:
             of, _, j, _ = self._role(j)
         elif (it and it.label == ACTOR and self._actor_type(it.key) == PERSON
-              and roles[0] in _RELATIVE_ROLES and (of := self._person_state(it.key))):
+              and self.d.title_roles.get(roles[0]) in _RELATIVE_ROLES and (of := self._person_state(it.key))):
             # "مبعوث ترامب": the envoy of the person's state, not the person
             self._add(it.start, it.end, PERSON, it.key)
             j = it.end
@@ -361,11 +361,16 @@ class _Reader:
             # رئيس + a state is its president, + an organisation its head
             roles[0] = "president" if self._actor_type(of) == STATE else "head"
         person, j2 = self._person_after(j, after_honorific=False)
+        if person is None and of and (it := self.item_at.get(j)) and it.label == TITLE:
+            # a second title before the name is a rank: "المتحدث باسم الخارجية المستشار <name>"
+            person, j2 = self._person_after(it.end, after_honorific=False)
+            j2 = j2 if person is not None else j
         if person is None and of is None:
             person, j2 = self._person_after_portfolio(j)
         if person is None:
-            person = self._holder_after_tail(j)
-            j2 = j
+            person, j2 = self._holder_after_tail(j), j
+        if person is None:
+            person, j2 = self._holder_in_apposition(j)
         if of is None and person is None:
             of = self._line_owner(i)
         return of, person, j2, roles
@@ -476,8 +481,10 @@ class _Reader:
         if k >= len(self.doc) or fold(self.doc[k].text) not in self.d.role_tails:
             return None
         while k < len(self.doc) and k - j < _APPOSITION_SKIP and not self._is_punct(k, "،,.:؛;()«»\""):
+            # a name after و is the next item of a list: "المتحدث إلى أن ... بين شكري وكيري"
             person, _ = self._person_after(k, after_honorific=False) if (
-                fold(self.doc[k - 1].text) in self.d.role_tails or k - 1 in self.covered) else (None, k)
+                fold(self.doc[k - 1].text) in self.d.role_tails or k - 1 in self.covered
+            ) and not self.keys[k].prefix.startswith("و") else (None, k)
             if person is not None and person.key and not person.key.startswith("person:"):
                 return person
             if person is not None:
@@ -493,6 +500,22 @@ class _Reader:
                 return None
             return person
         return None
+
+    def _holder_in_apposition(self, k: int) -> tuple[Optional[Mention], int]:
+        """The holder named between commas right after the role phrase: "وزير الخارجية
+        الروسي، سيرغي لافروف، ناقش". A known person, or two or more name words that a
+        punctuation mark ends; a word with و opens the next item of a list, not a name.
+        Returns (person or None, token end)."""
+        if not self._is_punct(k) or k + 1 >= len(self.doc) or self.keys[k + 1].prefix:
+            return None, k
+        nxt = self.item_at.get(k + 1)
+        if nxt and nxt.label == ACTOR and self._actor_type(nxt.key) != PERSON:
+            return None, k
+        person, end = self._person_after(k + 1, after_honorific=False)
+        if person is not None and not (end >= len(self.doc) or self._is_punct(end, "،,.:؛;")):
+            self.out.remove(person)
+            return None, k
+        return (person, end) if person is not None else (None, k)
 
     def _state_org(self, head: Item, demonym: Item) -> str:
         """"وزارة الخارجية التركية": the state's organisation, known or composed; its key."""
@@ -617,13 +640,14 @@ class _Reader:
                 if of or holder:
                     start, end = self._span(i, role_end)
                     role_surface = self.article.text[start:end]
+                    role = self.d.title_roles.get(roles[0], roles[0])
                     if holder is not None and (of or before is None):
                         self.out.insert(count, Mention(self.article.id, start, end, role_surface, PERSON,
-                                                       "title-rule", key=holder.key, role=roles[0], of=of,
-                                                       person=holder.surface))
+                                                       "title-rule", key=holder.key, role=role, of=of,
+                                                       person=holder.surface, post=roles[0]))
                     elif of:
                         self.out.insert(count, Mention(self.article.id, start, end, role_surface, PERSON,
-                                                       "title-rule", key=None, role=roles[0], of=of))
+                                                       "title-rule", key=None, role=role, of=of, post=roles[0]))
                 i = max(j, i + 1)
             elif it.label == HONORIFIC and it.key == "counterpart":
                 # "نظيره التركي <name>": the nationality is the state, the name a person
@@ -675,6 +699,7 @@ class _Reader:
         self._relatives()
         self._described_names()
         self._short_names()
+        self._one_word_names()
         self._org_anaphors()
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.type))
 
@@ -820,6 +845,26 @@ class _Reader:
                                             PERSON, "surname-rule", key=holder.key))
                 break
 
+    def _one_word_names(self) -> None:
+        """A one-word name after an honorific ("اللواء مصطفى"، "الرهينة الفرنسية بريم") is the
+        person named in full earlier in the article whose first or last name it is (the nearest
+        such person)."""
+        full: dict[str, str] = {}
+        same: dict[str, str] = {}
+        for m in sorted(self.out, key=lambda m: (m.start, m.end)):
+            if m.type != PERSON or m.role or not m.key:
+                continue
+            words = [fold(w) for w in (m.person or m.surface).split()]
+            if len(words) > 1:
+                for w in (words[0], words[-1]):
+                    if len(w) > 2 and w not in self.t.stops:
+                        full[w] = same.get(m.key, m.key)
+            elif m.source == "title-rule" and m.person and m.key not in same \
+                    and full.get(words[0], m.key) != m.key:
+                same[m.key] = full[words[0]]
+        if same:
+            self.out = [replace(m, key=same[m.key]) if m.key in same else m for m in self.out]
+
     def _role_end(self, i: int, j: int, person: Optional[Mention]) -> int:
         """Token end of the role phrase proper (title + its state/org), without the name."""
         if person is None:
@@ -829,7 +874,8 @@ class _Reader:
             if self.keys[k].start >= person.start:
                 break
             end_tok = k + 1
-        while end_tok > i + 1 and self.item_at.get(end_tok - 1) and self.item_at[end_tok - 1].label == HONORIFIC:
+        while end_tok > i + 1 and (self._is_punct(end_tok - 1) or self.item_at.get(end_tok - 1)
+                                   and self.item_at[end_tok - 1].label in (HONORIFIC, TITLE)):
             end_tok -= 1
         return end_tok
 

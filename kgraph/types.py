@@ -66,9 +66,10 @@ class Mention:
     `key` is the dictionary entry it matched (None for a model or rule mention that
     names something the dictionary does not know); `type` one of ENTITY_TYPES;
     `source` the rule or model that found it ("lexicon", "title-rule", "stanza"...).
-    `role` is set on role phrases (a person named by post): the post's key, e.g.
-    "head", "prime minister"; `of` then is the dictionary key of the organisation or
-    state the post belongs to, when the phrase names it.
+    `role` is set on role phrases (a person named by post): the post's closed-set role,
+    e.g. "head", "minister"; `post` the finer title it names ("foreign minister"), which
+    tells two ministers of one state apart; `of` is the dictionary key of the organisation
+    or state the post belongs to, when the phrase names it.
     """
     article_id: str
     start: int
@@ -80,6 +81,7 @@ class Mention:
     role: Optional[str] = None
     of: Optional[str] = None
     person: Optional[str] = None  # the name proper: without honorific, or the holder of a role
+    post: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class Entity:
     label_en: Optional[str] = None
     role: Optional[str] = None
     of: Optional[str] = None
+    post: Optional[str] = None
 
 
 @dataclass(frozen=True)

@@ -216,3 +216,69 @@ def test_mentions_what_a_post_holder_asks_for_is_no_name():
 ])
 def test_mentions_relative_of_a_person_noun_is_a_person(text, people):
     assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == people
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("وقال وزير الخارجية الإيطالي، جوزيبي موراني، إن الاتفاق قريب.", "جوزيبي موراني"),
+    ("واعتبر الأمين العام لجامعة الدول العربية، السيد نبيل العربي، أن الحل سياسي.", "نبيل العربي"),
+    ("وقال وزير الخارجية الروسي، سيرغي لافروف، إن الموضوع نوقش.", "سيرغي لافروف"),
+])
+def test_mentions_holder_named_between_commas_after_the_post(text, holder):
+    [person] = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert person.name == holder and len(person.aliases) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "وحضر وزير الخارجية الإيطالي، ووليد مرعي ممثل الجامعة.",  # a list goes on after و
+    "وقال وزير الخارجية الإيطالي، وليد مرعي يرى أن الحل بعيد",  # no closing mark: not an apposition
+    "وقال وزير الخارجية الإيطالي، حزب الله يرفض ذلك.",  # an organisation is no holder
+])
+def test_mentions_no_holder_in_apposition(text):
+    people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert [p.name for p in people if p.role] == ["وزير الخارجية الإيطالي"]
+
+
+def test_mentions_two_ministers_of_one_state_are_two_people():
+    text = "وقال وزير الخارجية الروسي إن الحل قريب. وقال وزير الدفاع الروسي إن الجيش جاهز."
+    people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert sorted(p.name for p in people) == ["وزير الخارجية الروسي", "وزير الدفاع الروسي"]
+    assert {p.role for p in people} == {"minister"}
+
+
+def test_mentions_bare_title_with_nationality_is_the_one_minister_named():
+    text = ("صرحت وزيرة الخارجية الأمريكية، جين كولينز، أن بلادها قلقة. ثم قال وزير الخارجية الإسباني "
+            "إن الوضع خطير. وتابعت الوزيرة الأمريكية أن الحل سياسي.")
+    people = {e.name: e for e in build_entities(mentions_of(text)) if e.type == PERSON}
+    assert "الوزيرة الأمريكية" in people["جين كولينز"].aliases
+    assert "وزير الخارجية الإسباني" in people
+
+
+def test_mentions_second_title_before_the_name_is_a_rank():
+    text = "وأوضح المتحدث باسم الخارجية المصرية المستشار كمال يوسف جاد أن الجانبين اتفقا."
+    [person] = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert person.name == "كمال يوسف جاد" and "المتحدث باسم الخارجية المصرية" in person.aliases
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("وقال اللواء مصطفى راشد إن الطرق مفتوحة. وأكد اللواء مصطفى أن التعليمات واضحة.",
+     "مصطفى راشد", "اللواء مصطفى"),
+    ("أفرج عن الرهينة الفرنسية إيزابيل مارتان أمس. ووصلت الرهينة الفرنسية مارتان إلى مسقط.",
+     "إيزابيل مارتان", "الرهينة الفرنسية مارتان"),
+])
+def test_mentions_one_word_name_after_honorific_is_the_person_named_in_full(text, full, short):
+    people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert [p.name for p in people] == [full] and short in people[0].aliases
+
+
+@pytest.mark.parametrize("text", [
+    "يشعر المواطن بالضيق من الزحام.",
+    "وقالت إن الرهينة الفرنسية باتت حرة الآن.",
+])
+def test_mentions_no_name_after_a_noun_from_a_preposition_or_verb(text):
+    assert [e for e in build_entities(mentions_of(text)) if e.type == PERSON] == []
+
+
+def test_mentions_a_post_takes_no_holder_from_a_list_after_a_clause():
+    text = "وأشار المتحدث إلى أن الاتصال بين شكري وكيري تناول الأزمة."
+    people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert people and not any("المتحدث" in e.aliases for e in people)
