@@ -67,6 +67,20 @@ class Dictionary:
     def actor(self, key: str) -> dict | None:
         return self.actors.get(key)
 
+    def post_owner(self, of: str, role: str) -> str:
+        """Whose post a role phrase names: a minister of a state's ministry is that state's
+        minister ("وزيرة الخارجية الأمريكية" = "وزير الخارجية الأمريكي")."""
+        ministry = self.actors.get(of)
+        if role == "minister" and ministry and ministry.get("kind") == "ministry" and ministry.get("state"):
+            return ministry["state"]
+        return of
+
+    def holds(self, person: str, of: str, role: str) -> bool:
+        """Does the dictionary list `person` in a post of `role` for `of`?"""
+        owner = self.post_owner(of, role)
+        return any(p.get("role") == role and self.post_owner(p.get("of", ""), role) == owner
+                   for p in (self.actors.get(person) or {}).get("posts") or [])
+
 
 def read_jsonl(path: Path) -> list[dict]:
     """The JSON objects of a JSON-lines data file (blank and # lines skipped); DataError names the line."""

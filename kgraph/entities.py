@@ -22,14 +22,9 @@ def role_key(of: str, post: str) -> str:
 
 
 def post_of(m: Mention, d: Optional[Dictionary] = None) -> tuple[str, str]:
-    """The post a role phrase names, as (state or organisation, title): a minister of a
-    state's ministry is that state's minister ("وزيرة الخارجية الأمريكية" = "وزير الخارجية
-    الأمريكي")."""
+    """The post a role phrase names, as (owner, title): see `Dictionary.post_owner`."""
     of, post = m.of or "", m.post or m.role or ""
-    ministry = d.actor(of) if d else None
-    if ministry and ministry.get("kind") == "ministry" and ministry.get("state") and m.role == "minister":
-        of = ministry["state"]
-    return of, post
+    return (d.post_owner(of, m.role or "") if d else of), post
 
 
 def resolve_keys(mentions: Iterable[Mention], posts: Optional[dict[tuple[str, str], str]] = None,

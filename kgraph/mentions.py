@@ -612,11 +612,25 @@ class _Reader:
         return (k not in self.covered and tok.is_alpha and len(word) >= 2
                 and (word not in self.t.stops or word in self.d.name_connectors))
 
-    def _previous_person(self, i: int) -> Optional[Mention]:
-        """The person in apposition before token i: "<person>، <role>"."""
-        if not self._is_punct(i - 1):
+    def _apposition_holds(self, before: Mention, after: Optional[Mention], of: str, role: str) -> bool:
+        """Is the person right before a role phrase (no comma) its holder? A name the
+        dictionary lacks is, when no name follows the phrase; a known person is, when the
+        dictionary lists them in that post and not the person after it."""
+        known = before.key and self.d.actor(before.key) is not None
+        if not known:
+            return after is None
+        return self.d.holds(before.key, of, role) and not (
+            after is not None and after.key and self.d.holds(after.key, of, role))
+
+    def _previous_person(self, i: int, adjacent: bool = False) -> Optional[Mention]:
+        """The person in apposition before token i: "<person>، <role>"; with `adjacent`,
+        the person right before it with nothing between ("<person> <role>")."""
+        if adjacent:
+            start = self.doc[i].idx
+        elif not self._is_punct(i - 1):
             return None
-        start = self.keys[i - 1].start
+        else:
+            start = self.keys[i - 1].start
         for m in reversed(self.out):
             if m.type == PERSON and m.end <= start and not m.role:
                 between = self.article.text[m.end:start]
@@ -633,14 +647,17 @@ class _Reader:
                 continue
             if it.label == TITLE:
                 before = self._previous_person(i) or self._name_before(i)
+                adjacent = None if before else self._previous_person(i, adjacent=True)
                 count = len(self.out)
                 of, person, j, roles = self._role(i)
+                role = self.d.title_roles.get(roles[0], roles[0])
                 role_end = self._role_end(i, j, person)
                 holder = person or before
+                if adjacent is not None and of and self._apposition_holds(adjacent, person, of, role):
+                    before = holder = adjacent  # "<name> <role>" with no comma: "استقبل <name> وزير ..."
                 if of or holder:
                     start, end = self._span(i, role_end)
                     role_surface = self.article.text[start:end]
-                    role = self.d.title_roles.get(roles[0], roles[0])
                     if holder is not None and (of or before is None):
                         self.out.insert(count, Mention(self.article.id, start, end, role_surface, PERSON,
                                                        "title-rule", key=holder.key, role=role, of=of,

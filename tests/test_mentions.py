@@ -282,3 +282,17 @@ def test_mentions_a_post_takes_no_holder_from_a_list_after_a_clause():
     text = "وأشار المتحدث إلى أن الاتصال بين شكري وكيري تناول الأزمة."
     people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
     assert people and not any("المتحدث" in e.aliases for e in people)
+
+
+def test_mentions_known_person_right_before_a_post_they_hold_is_its_holder():
+    text = "استقبل سامح شكري وزير الخارجية المصري فيسنا مارتيتش نائبة رئيس الوزراء ووزيرة خارجية كرواتيا، في القاهرة."
+    people = {e.name: e for e in build_entities(mentions_of(text)) if e.type == PERSON}
+    assert set(people) == {"سامح شكري", "فيسنا مارتيتش"}
+    assert "وزير الخارجية المصري" in people["سامح شكري"].aliases
+    assert any(a.startswith("نائبة رئيس الوزراء") for a in people["فيسنا مارتيتش"].aliases)
+
+
+def test_mentions_known_person_before_someone_elses_post_is_not_its_holder():
+    people = {e.name: e for e in build_entities(mentions_of("استقبل نتنياهو وزير الخارجية الأمريكي في القدس."))
+              if e.type == PERSON}
+    assert people["بنيامين نتنياهو"].aliases == ("نتنياهو",) and "وزير الخارجية الأمريكي" in people
