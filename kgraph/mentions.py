@@ -189,6 +189,10 @@ class _Reader:
             while close < len(self.doc) and close - k <= _MAX_NAME_WORDS and self.doc[close].text not in self._QUOTES:
                 close += 1
             if close < len(self.doc) and self.doc[close].text in self._QUOTES and close > k + 1:
+                known = self.item_at.get(k + 1)
+                if known and known.label == ACTOR and known.end == close and self._actor_type(known.key) == ORG:
+                    self._add_actor(known, ORG)  # "صحيفة «هآرتس»": the name the dictionary knows
+                    return close + 1
                 name = self.article.text[self.keys[k + 1].start:self.keys[close - 1].end]
                 self._add(k + 1, close, ORG, "org:" + "_".join(phrase_words(name)), source="org-name-rule")
                 return close + 1
@@ -307,12 +311,41 @@ class _Reader:
             # the honorific belongs to the name as written ("المشير طنطاوي")
             return self._add(first, it.end, PERSON, it.key), it.end
         end = self._name_words(j)
+        if end > j and (earlier := self._named_earlier(j, end)):
+            # "اللواء مصطفى"، "الرئيس عباس أمر ...": the person named in full before
+            (person, n), stop = earlier, j + earlier[1]
+            start, stop_char = self._span(j, stop)
+            return self._add(first, stop, PERSON, person.key, source="title-rule",
+                             person=self.article.text[start:stop_char]), stop
         if end - j >= (1 if after_honorific else 2):
             start, stop = self._span(j, end)
             name = self.article.text[start:stop]
             key = "person:" + "_".join(phrase_words(name))
             return self._add(first, end, PERSON, key, source="title-rule", person=name), end
         return None, j
+
+    def _named_earlier(self, j: int, end: int) -> Optional[tuple[Mention, int]]:
+        """The person named in full earlier in the article that the name words [j, end) refer
+        back to, and how many of those words name them: the full name followed by other words
+        ("<name> تعرض"), the surname alone, or the first name alone."""
+        word = fold(self.doc[j].text)
+        if len(word) < 3 or word in self.t.stops:
+            return None
+        said = [fold(w) for w in self.article.text[self.keys[j].start:self.keys[end - 1].end].split()]
+        start = self.keys[j].start
+        for m in sorted(self.out, key=lambda m: m.start, reverse=True):
+            if m.type != PERSON or m.role or not m.key or m.end > start:
+                continue
+            words = [fold(w) for w in (m.person or m.surface).split()]
+            if len(words) < 2 or said == words or len(said) != len(self.doc[j:end]):
+                continue
+            if said[:len(words)] == words:
+                return m, len(words)
+            # a surname ends a name, so words after it are not the name ("عباس أمر"); a first
+            # name must stand alone ("السيد جون مارتن" is someone else than an earlier جون سميث)
+            if word == words[-1] or word == words[0] and len(said) == 1:
+                return m, 1
+        return None
 
     # rules
     def _role(self, i: int) -> tuple[Optional[str], Optional[Mention], int, list[str]]:
@@ -362,8 +395,13 @@ class _Reader:
             roles[0] = "president" if self._actor_type(of) == STATE else "head"
         person, j2 = self._person_after(j, after_honorific=False)
         if person is None and of and (it := self.item_at.get(j)) and it.label == TITLE:
-            # a second title before the name is a rank: "المتحدث باسم الخارجية المستشار <name>"
-            person, j2 = self._person_after(it.end, after_honorific=False)
+            # a second title of no owner before the name is the holder's rank or other post:
+            # "المتحدث باسم الخارجية المستشار <name>"، "مبعوث <X> مستشار الأمن الوطني <name>"
+            k = it.end
+            while k < len(self.doc) and k - it.end < 2 and k not in self.covered and self.doc[k].is_alpha \
+                    and fold(self.doc[k].text).startswith("ال") and fold(self.doc[k].text) not in self.t.stops:
+                k += 1
+            person, j2 = self._person_after(k, after_honorific=False)
             j2 = j2 if person is not None else j
         if person is None and of is None:
             person, j2 = self._person_after_portfolio(j)
@@ -376,6 +414,7 @@ class _Reader:
         return of, person, j2, roles
 
     _LINK_WORDS = frozenset({"في", "عن", "لدى"})
+    _DESTINATION_WORDS = frozenset(fold(w) for w in ("إلى", "الى", "لدى"))
 
     def _is_body_head(self, k: int) -> bool:
         word = fold(self.doc[k].text)
@@ -481,10 +520,12 @@ class _Reader:
         if k >= len(self.doc) or fold(self.doc[k].text) not in self.d.role_tails:
             return None
         while k < len(self.doc) and k - j < _APPOSITION_SKIP and not self._is_punct(k, "،,.:؛;()«»\""):
-            # a name after و is the next item of a list: "المتحدث إلى أن ... بين شكري وكيري"
+            # a name after و is the next item of a list: "المتحدث إلى أن ... بين شكري وكيري";
+            # one right after إلى/لدى is where the post is sent: "مبعوث <X> إلى <person>"
+            previous = fold(self.doc[k - 1].text)
             person, _ = self._person_after(k, after_honorific=False) if (
-                fold(self.doc[k - 1].text) in self.d.role_tails or k - 1 in self.covered
-            ) and not self.keys[k].prefix.startswith("و") else (None, k)
+                previous in self.d.role_tails or k - 1 in self.covered
+            ) and previous not in self._DESTINATION_WORDS and not self.keys[k].prefix.startswith("و") else (None, k)
             if person is not None and person.key and not person.key.startswith("person:"):
                 return person
             if person is not None:
@@ -716,7 +757,6 @@ class _Reader:
         self._relatives()
         self._described_names()
         self._short_names()
-        self._one_word_names()
         self._org_anaphors()
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.type))
 
@@ -861,26 +901,6 @@ class _Reader:
                     self.out.append(Mention(self.article.id, start, end, self.article.text[start:end],
                                             PERSON, "surname-rule", key=holder.key))
                 break
-
-    def _one_word_names(self) -> None:
-        """A one-word name after an honorific ("اللواء مصطفى"، "الرهينة الفرنسية بريم") is the
-        person named in full earlier in the article whose first or last name it is (the nearest
-        such person)."""
-        full: dict[str, str] = {}
-        same: dict[str, str] = {}
-        for m in sorted(self.out, key=lambda m: (m.start, m.end)):
-            if m.type != PERSON or m.role or not m.key:
-                continue
-            words = [fold(w) for w in (m.person or m.surface).split()]
-            if len(words) > 1:
-                for w in (words[0], words[-1]):
-                    if len(w) > 2 and w not in self.t.stops:
-                        full[w] = same.get(m.key, m.key)
-            elif m.source == "title-rule" and m.person and m.key not in same \
-                    and full.get(words[0], m.key) != m.key:
-                same[m.key] = full[words[0]]
-        if same:
-            self.out = [replace(m, key=same[m.key]) if m.key in same else m for m in self.out]
 
     def _role_end(self, i: int, j: int, person: Optional[Mention]) -> int:
         """Token end of the role phrase proper (title + its state/org), without the name."""

@@ -264,6 +264,8 @@ def test_mentions_second_title_before_the_name_is_a_rank():
      "مصطفى راشد", "اللواء مصطفى"),
     ("أفرج عن الرهينة الفرنسية إيزابيل مارتان أمس. ووصلت الرهينة الفرنسية مارتان إلى مسقط.",
      "إيزابيل مارتان", "الرهينة الفرنسية مارتان"),
+    ("وقال السيد كمال حداد إن الأمر مهم. وقال السيد حداد امر الحراس بالانسحاب.",  # a verb after
+     "كمال حداد", "السيد حداد"),
 ])
 def test_mentions_one_word_name_after_honorific_is_the_person_named_in_full(text, full, short):
     people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
@@ -273,6 +275,7 @@ def test_mentions_one_word_name_after_honorific_is_the_person_named_in_full(text
 @pytest.mark.parametrize("text", [
     "يشعر المواطن بالضيق من الزحام.",
     "وقالت إن الرهينة الفرنسية باتت حرة الآن.",
+    "أوضحت القيادة للسيد أنها ستتوقف عن ذلك.",
 ])
 def test_mentions_no_name_after_a_noun_from_a_preposition_or_verb(text):
     assert [e for e in build_entities(mentions_of(text)) if e.type == PERSON] == []
@@ -296,3 +299,22 @@ def test_mentions_known_person_before_someone_elses_post_is_not_its_holder():
     people = {e.name: e for e in build_entities(mentions_of("استقبل نتنياهو وزير الخارجية الأمريكي في القدس."))
               if e.type == PERSON}
     assert people["بنيامين نتنياهو"].aliases == ("نتنياهو",) and "وزير الخارجية الأمريكي" in people
+
+
+def test_mentions_someone_with_the_same_first_name_is_someone_else():
+    text = "وقال السيد جون سميث إن الأمر مهم. وأضاف السيد جون مارتن أن الحل قريب."
+    assert sorted(e.name for e in build_entities(mentions_of(text)) if e.type == PERSON) == ["جون سميث", "جون مارتن"]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("وأفادت صحيفة «هآرتس» بأن الوفد وصل.", "صحيفة هآرتس"),
+    ("وقال لوكالة «فرانس برس» إن الوفد وصل.", "وكالة الصحافة الفرنسية"),
+])
+def test_mentions_quoted_name_after_organisation_noun_is_the_known_actor(text, outlet):
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == [outlet]
+
+
+def test_mentions_person_right_after_ila_is_where_an_envoy_goes():
+    people = {e.name: e for e in build_entities(mentions_of("مبعوث العبادي إلى الأسد نقل ثلاث رسائل."))
+              if e.type == PERSON}
+    assert people["بشار الأسد"].aliases == ("الأسد",)
