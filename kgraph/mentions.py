@@ -207,10 +207,25 @@ class _Reader:
             end += 1
         if end == k or not fold(self.doc[k].text).startswith("ال") and end - k < 1:
             return i + 1
-        start, stop = self._span(i, end)
+        start, stop = self._span(i, self._place_after(end) or end)
         self._add(i, end, ORG, "org:" + "_".join(phrase_words(self.article.text[start:stop])),
                   source="org-name-rule")
-        return end
+        if stop > self.keys[end - 1].end:  # the name goes on with its place: "... في جبل عامل"
+            self.out[-1] = replace(self.out[-1], end=stop, surface=self.article.text[start:stop])
+        return end  # the place is read on its own too
+
+    def _place_after(self, k: int) -> Optional[int]:
+        """Token end of "في <place>" at token k: a known country or capital, or a place noun
+        and one word ("في جبل عامل"); None if there is none."""
+        if k + 1 >= len(self.doc) or fold(self.doc[k].text) != "في":
+            return None
+        it = self.item_at.get(k + 1)
+        if it and (it.label == CAPITAL or it.label == ACTOR and self._actor_type(it.key) == STATE):
+            return it.end
+        if fold(self.doc[k + 1].text) in self.d.place_nouns and k + 2 < len(self.doc) and (
+                self._name_word(k + 2) or (it := self.item_at.get(k + 2)) and it.label == CAPITAL):
+            return (it.end if it and it.start == k + 2 else k + 3)
+        return None
 
     def _person_state(self, key: str) -> Optional[str]:
         """The state or organisation a known person's first listed post belongs to."""

@@ -318,3 +318,16 @@ def test_mentions_person_right_after_ila_is_where_an_envoy_goes():
     people = {e.name: e for e in build_entities(mentions_of("مبعوث العبادي إلى الأسد نقل ثلاث رسائل."))
               if e.type == PERSON}
     assert people["بشار الأسد"].aliases == ("الأسد",)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("وأدان تجمع العلماء في جبل عامل المواقف الأخيرة.", "تجمع العلماء في جبل عامل"),
+    ("وقالت جبهة الخلاص في السودان إن الاتفاق فشل.", "جبهة الخلاص في السودان"),
+])
+def test_mentions_unknown_organisation_keeps_its_place(text, org):
+    assert org in [e.name for e in build_entities(mentions_of(text)) if e.type == ORG]
+
+
+def test_mentions_organisation_before_fi_and_a_common_noun_keeps_its_name():
+    text = "وأعلن تجمع العلماء في بيان له رفض الزيارة."
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == ["تجمع العلماء"]
