@@ -610,7 +610,7 @@ class _Reader:
         if prev < 0:
             return False
         word = fold(self.doc[prev].text)
-        return word in (self._STRICT_VENUE if strict else self.d.venue_cues)
+        return word in (self._STRICT_VENUE if strict else self.d.venue_cues) or word in self.d.region_words
 
     def _capital_acts(self, it: Item) -> bool:
         """Does a capital stand for its state here ("استضافت القاهرة", "أنقرة ترفض")?"""
@@ -748,11 +748,15 @@ class _Reader:
                     i = max(self._unknown_org(i), it.end)
             elif it.label == ORG_HEAD:
                 nxt = self.item_at.get(it.end)
+                if nxt and nxt.label == ACTOR and self._actor_type(nxt.key) == STATE \
+                        and fold(self.doc[nxt.start].text).startswith("ال"):
+                    # a state name that is also its adjective: "قوات الأمن السورية" (سورية = Syria)
+                    nxt = Item(nxt.start, nxt.end, DEMONYM, nxt.key)
                 if nxt and nxt.label == DEMONYM and self._actor_type(nxt.key) == STATE:
                     self._state_org(it, nxt)
                     i = nxt.end
-                else:
-                    i = it.end
+                else:  # "معهد بروكينغز": a head that also opens a name
+                    i = max(self._unknown_org(i), it.end)
             elif it.label == DEMONYM:
                 self._add(i, it.end, self._actor_type(it.key), it.key)
                 i = it.end
@@ -802,7 +806,7 @@ class _Reader:
             start += len(text[start:end]) - len(text[start:end].lstrip())
             end = start + len(name)
             words = phrase_words(name)
-            if not 1 <= len(words) <= _MAX_NAME_WORDS:
+            if not 1 <= len(words) <= _MAX_NAME_WORDS or fold(name.split()[0]) in self.t.stops:
                 continue
             inside = self._overlapping(start, end)
             if any(m.type != LOCATION and not (m.start >= start and m.end <= end) for m in inside) \

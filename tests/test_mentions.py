@@ -331,3 +331,30 @@ def test_mentions_unknown_organisation_keeps_its_place(text, org):
 def test_mentions_organisation_before_fi_and_a_common_noun_keeps_its_name():
     text = "وأعلن تجمع العلماء في بيان له رفض الزيارة."
     assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == ["تجمع العلماء"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("وقال باحث في المعهد السويسري إن الحل بعيد.", "المعهد السويسري"),
+    ("ودان سلوك قوات الأمن السورية في المدينة.", "قوات الأمن السورية"),  # سورية is also the state's name
+    ("وقال معهد كارنيغي إن الحل بعيد.", "معهد كارنيغي"),  # the head still opens a name
+])
+def test_mentions_organisation_heads_with_a_nationality(text, org):
+    assert org in [e.name for e in build_entities(mentions_of(text)) if e.type == ORG]
+
+
+@pytest.mark.parametrize("text", [
+    "وقعت اشتباكات في جنوب ليبيا أمس.",
+    "وقصفت الطائرات شمال مالي.",
+])
+def test_mentions_country_after_a_region_word_is_a_place(text):
+    ents = build_entities(mentions_of(text))
+    assert not [e for e in ents if e.type == STATE] and [e for e in ents if e.type == LOCATION]
+
+
+@pytest.mark.parametrize("text", [
+    'وذكرت الصحيفة، استنادا إلى "مصادر عليمة"، أن الوفد وصل.',
+    "وقعت اشتباكات بين قبيلتي التبو والطوارق، خاصة في الجنوب.",
+])
+def test_mentions_sources_and_adverbs_are_no_organisation(text):
+    names = [e.name for e in build_entities(mentions_of(text)) if e.type == ORG]
+    assert not any(n.startswith(("مصادر", "خاصة")) for n in names)
