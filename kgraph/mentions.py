@@ -256,12 +256,22 @@ class _Reader:
             k += 1
         return max(k, i + 1)
 
-    def _add_actor(self, it: Item, typ: str) -> None:
-        """A dictionary actor, and the organisations its name contains."""
+    def _add_actor(self, it: Item, typ: str) -> tuple[str, int]:
+        """A dictionary actor, and the organisations its name contains; returns its key and
+        token end. A word joined by a hyphen names a branch, another organisation:
+        "الحركة الشعبية لتحرير السودان-شمال"."""
+        if typ == ORG and it.end + 1 < len(self.doc) and self.doc[it.end].text == "-" \
+                and not self.doc[it.end - 1].whitespace_ and not self.doc[it.end].whitespace_ \
+                and self.doc[it.end + 1].is_alpha:
+            start, stop = self._span(it.start, it.end + 2)
+            key = "org:" + "_".join(phrase_words(self.article.text[start:stop]))
+            self._add(it.start, it.end + 2, ORG, key, source="org-name-rule")
+            return key, it.end + 2
         self._add(it.start, it.end, typ, it.key)
         if typ == ORG and it.end - it.start > 1:
             for inner in self.t.inner_orgs(self.doc, it):
                 self._add(inner.start, inner.end, ORG, inner.key)
+        return it.key, it.end
 
     def _actor_type(self, key: str) -> str:
         actor = self.d.actor(key)
@@ -381,9 +391,7 @@ class _Reader:
             self._add(it.start, it.end, self._actor_type(it.key), it.key)
             j = it.end
         elif it and it.label == ACTOR and self._actor_type(it.key) in (ORG, STATE):
-            of = it.key
-            self._add_actor(it, self._actor_type(it.key))
-            j = it.end
+            of, j = self._add_actor(it, self._actor_type(it.key))
         elif it and it.label == ORG_HEAD and (nxt := self.item_at.get(it.end)) and nxt.label == DEMONYM:
             of = self._state_org(it, nxt)
             self._add(nxt.start, nxt.end, self._actor_type(nxt.key), nxt.key)
@@ -668,6 +676,23 @@ class _Reader:
         return (k not in self.covered and tok.is_alpha and len(word) >= 2
                 and (word not in self.t.stops or word in self.d.name_connectors))
 
+    def _is_possessed_noun(self, k: int) -> bool:
+        """Is token k a noun with a possessive pronoun ("مترجمتها"، "زوجته"), read by no rule?"""
+        if k < 0 or k in self.covered or not self.doc[k].is_alpha:
+            return False
+        text = self.doc[k].text
+        word = fold(text)
+        return (len(word) >= 5 and text.endswith(("ها", "هم", "ه")) and not word.startswith(("ال", "وال"))
+                and word not in self.t.stops and not self._is_speech_verb(word))
+
+    _POST_NOUNS = frozenset(fold(w) for w in ("منصب", "بمنصب"))
+
+    def _holder_before_post_noun(self, i: int) -> Optional[Mention]:
+        """"يشغل <person> منصب <role>": the person right before منصب holds the post."""
+        if i < 2 or fold(self.doc[i - 1].text) not in self._POST_NOUNS:
+            return None
+        return self._previous_person(i - 1, adjacent=True)
+
     def _apposition_holds(self, before: Mention, after: Optional[Mention], of: str, role: str) -> bool:
         """Is the person right before a role phrase (no comma) its holder? A name the
         dictionary lacks is, when no name follows the phrase; a known person is, when the
@@ -702,7 +727,7 @@ class _Reader:
                 i = self._unknown_org(i)
                 continue
             if it.label == TITLE:
-                before = self._previous_person(i) or self._name_before(i)
+                before = self._previous_person(i) or self._name_before(i) or self._holder_before_post_noun(i)
                 adjacent = None if before else self._previous_person(i, adjacent=True)
                 count = len(self.out)
                 of, person, j, roles = self._role(i)
@@ -760,6 +785,10 @@ class _Reader:
             elif it.label == DEMONYM:
                 self._add(i, it.end, self._actor_type(it.key), it.key)
                 i = it.end
+                if self._is_possessed_noun(i - (it.end - it.start) - 1):
+                    # "مترجمتها اليمنية <name>": someone's relation, then their name
+                    person, end = self._person_after(i, after_honorific=False)
+                    i = max(i, end)
             elif it.label == CAPITAL:
                 if self._capital_acts(it):
                     self._add(i, it.end, STATE, self.d.capitals[it.key][0], source="capital-rule")
@@ -770,8 +799,7 @@ class _Reader:
                 typ = self._actor_type(it.key)
                 if typ == STATE and self._is_venue(it, strict=True):
                     typ = LOCATION  # "في لبنان": the country as a place
-                self._add_actor(it, typ)
-                i = it.end
+                _, i = self._add_actor(it, typ)
         self._outlets()
         self._relatives()
         self._described_names()

@@ -358,3 +358,27 @@ def test_mentions_country_after_a_region_word_is_a_place(text):
 def test_mentions_sources_and_adverbs_are_no_organisation(text):
     names = [e.name for e in build_entities(mentions_of(text)) if e.type == ORG]
     assert not any(n.startswith(("مصادر", "خاصة")) for n in names)
+
+
+def test_mentions_hyphenated_branch_is_its_own_organisation():
+    text = "وقالت الحركة الشعبية لتحرير السودان-شمال إن الحوار توقف."
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == [
+        "الحركة الشعبية لتحرير السودان-شمال"]
+    text = "وقال الأمين العام للحركة الشعبية لتحرير السودان-شمال إن الحوار توقف."
+    [org] = [e for e in build_entities(mentions_of(text)) if e.type == ORG]
+    [person] = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert org.name.endswith("السودان-شمال") and person.of == org.id
+
+
+def test_mentions_person_before_mansib_holds_the_post():
+    text = "بينما يشغل ياسر عرمان منصب الأمين العام للحركة الشعبية لتحرير السودان."
+    [person] = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert person.name == "ياسر عرمان" and len(person.aliases) == 2
+
+
+@pytest.mark.parametrize("text, people", [
+    ("وخطفت الرهينة مع مترجمتها اليمنية سلمى حداد في صنعاء.", ["سلمى حداد"]),
+    ("وقال إن حكومته الإسرائيلية ترفض ذلك.", []),
+])
+def test_mentions_name_after_a_possessed_noun_and_nationality(text, people):
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == people
