@@ -155,6 +155,7 @@ class _Reader:
             and not fold(self.doc[it.start].text)[len(self.keys[it.start].prefix):].startswith("ال"))]
         self.item_at = {it.start: it for it in self.items}
         self.covered = set()
+        self.nationals: dict[str, set[str]] = {}  # state -> people introduced as "<noun> <demonym> <name>"
         for it in self.items:
             self.covered.update(range(it.start, it.end))
         self.out: list[Mention] = []
@@ -494,9 +495,14 @@ class _Reader:
         link = self.item_at.get(k + 1) if k < n and fold(self.doc[k].text) in self._LINK_WORDS else None
         if link is None and (it := self.item_at.get(k)) and self.keys[k].prefix in ("ل", "ب"):
             link = it
+        place = None
         if link and link.label == ACTOR and self._actor_type(link.key) == ORG:
             parent = link
             name_end = end = link.end
+        elif (place_end := self._place_after(k)) is not None:
+            # "رئيس اللقاء التضامني الوطني في لبنان <name>": the place is part of the name
+            place = self.item_at.get(k + 1)
+            name_end = end = place_end
         if (it := self.item_at.get(end)) and it.label == DEMONYM:
             self._add(it.start, it.end, self._actor_type(it.key), it.key)
             end = it.end
@@ -505,6 +511,8 @@ class _Reader:
         self._add(head, end, ORG, org, source="org-name-rule")
         if parent is not None:
             self._add_actor(parent, ORG)
+        if place is not None and place.start == k + 1:
+            self._add(place.start, place.end, LOCATION, place.key)  # a venue, as after any في
         return org, end
 
     def _person_after_portfolio(self, j: int) -> tuple[Optional[Mention], int]:
@@ -676,6 +684,20 @@ class _Reader:
         return (k not in self.covered and tok.is_alpha and len(word) >= 2
                 and (word not in self.t.stops or word in self.d.name_connectors))
 
+    def _national(self, noun: Item, nationality: Item, person: Optional[Mention]) -> int:
+        """"الرهينة الكرواتي" with no name: a person, the same as the one person of that
+        nationality the article introduced by a noun and name before ("الرهينة الفرنسية <name>"
+        -> "المواطنة الفرنسية"). Records a named one; returns the token end read."""
+        if person is not None:
+            self.nationals.setdefault(nationality.key, set()).add(person.key)
+            return nationality.end
+        known = self.nationals.get(nationality.key, set())
+        start, stop = self._span(noun.start, nationality.end)
+        key = next(iter(known)) if len(known) == 1 else \
+            "person:" + "_".join(phrase_words(self.article.text[start:stop]))
+        self._add(noun.start, nationality.end, PERSON, key, source="title-rule")
+        return nationality.end
+
     def _is_possessed_noun(self, k: int) -> bool:
         """Is token k a noun with a possessive pronoun ("مترجمتها"، "زوجته"), read by no rule?"""
         if k < 0 or k in self.covered or not self.doc[k].is_alpha:
@@ -757,6 +779,9 @@ class _Reader:
                     i = max(j, nxt.end)
             elif it.label == HONORIFIC:
                 person, j = self._person_after(i)
+                if it.key == "person_noun" and (nationality := self.item_at.get(it.end)) \
+                        and nationality.label == DEMONYM:
+                    j = max(j, self._national(it, nationality, person))
                 i = max(j, it.end)
             elif it.label == STATE_REF:
                 nxt = self.item_at.get(it.end)
