@@ -61,6 +61,7 @@ class Dictionary:
     kin_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()
+    quoted_org_heads: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word key used by some phrase (guides clitic stripping)."""
@@ -103,7 +104,8 @@ def read_jsonl(path: Path) -> list[dict]:
 # one-word-per-line lists in the data folder: Dictionary field = file name without ".txt"
 WORD_LISTS = ("venue_cues", "name_stops", "name_connectors", "capital_actor_cues", "role_tails",
               "speech_verbs", "org_name_heads", "org_list_heads", "org_body_heads", "org_anaphors",
-              "media_cues", "kin_nouns", "place_nouns", "region_words")
+              "media_cues", "kin_nouns", "place_nouns", "region_words",
+              "quoted_org_heads")
 
 
 def _read_words(path: Path) -> frozenset[str]:

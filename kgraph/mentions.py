@@ -182,10 +182,14 @@ class _Reader:
             return self._org_list(i)
         word = fold(tok.text)
         # the noun itself, or after ل/ب ("لقناة «<name>»"), never after و (a list goes on)
-        if not (word in self.d.org_name_heads or word[:1] in "لب" and word[1:] in self.d.org_name_heads):
+        stem = word if word[:1] not in "لب" or word in self.d.org_name_heads else word[1:]
+        if stem not in self.d.org_name_heads and stem not in self.d.quoted_org_heads:
             return i + 1
         k = i + 1
-        if k < len(self.doc) and self.doc[k].text in self._QUOTES:
+        quoted = k < len(self.doc) and self.doc[k].text in self._QUOTES
+        if not quoted and stem not in self.d.org_name_heads:
+            return i + 1  # "موقع الانفجار" is a place; "موقع «<name>»" a website
+        if quoted:
             close = k + 1
             while close < len(self.doc) and close - k <= _MAX_NAME_WORDS and self.doc[close].text not in self._QUOTES:
                 close += 1
@@ -840,6 +844,9 @@ class _Reader:
     _ATTRIBUTED = re.compile(r"(?:(?<![^\s])(?:إلى|الى)\s*|(?<![^\s])[وف]?لـ?\s*)[«\"“(]([^«»\"“”()\n]{2,40})[»\"”)]")
     # a bracketed name between dashes in a dateline: "جنيف ـ (<outlet>) ـ وكالات:"
     _DATELINE = re.compile(r"(?:^|[ـ–-]\s*)\(([^()\n]{2,30})\)\s*(?=[ـ–-])", re.M)
+    # a line that is only "<outlet> – <city>", the byline under a headline: "عين اليوم – جدة"
+    _BYLINE = re.compile(r"^[ \t]*([^\s–—ـ:()-][^\n–—ـ:()-]{1,30}?)[ \t]+[–—ـ-][ \t]+\w+(?:[ \t]\w+)?[ \t]*$",
+                         re.M)
 
     def _outlets(self) -> None:
         """News outlets the article cites or carries: "قال مصدر لـ«<name>»", "في تصريحات إلى
@@ -854,6 +861,9 @@ class _Reader:
                 found.append(m.span(1))
         for m in self._DATELINE.finditer(text):
             found.append(m.span(1))
+        for m in self._BYLINE.finditer(text):
+            if not self._overlapping(*m.span(1)):  # "مصر – إسرائيل" is a headline, not a byline
+                found.append(m.span(1))
         for start, end in found:
             name = text[start:end].strip()
             start += len(text[start:end]) - len(text[start:end].lstrip())

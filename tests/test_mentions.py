@@ -400,3 +400,13 @@ def test_mentions_organisation_in_a_role_phrase_keeps_its_place():
     [person] = [e for e in ents if e.type == PERSON]
     assert person.name == "كمال حداد" and person.of == next(e.id for e in ents if e.type == ORG)
     assert any(e.type == LOCATION for e in ents)
+
+
+@pytest.mark.parametrize("text, outlets", [
+    ("وأورد موقع «الأفق نيوز» المقرب من الحزب أن الحل قريب.", ["الأفق نيوز"]),
+    ("ووصل الخبراء إلى موقع الانفجار صباح اليوم.", []),  # a site, not a website
+    ("صدى اليوم – جدة\nقال الوزير إن الحل قريب.", ["صدى اليوم"]),  # a byline
+    ("مصر – إسرائيل\nقال الوزير إن الحل قريب.", []),  # a headline of two states
+])
+def test_mentions_websites_and_bylines(text, outlets):
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == outlets
