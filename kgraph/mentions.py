@@ -702,13 +702,14 @@ class _Reader:
         self._add(noun.start, nationality.end, PERSON, key, source="title-rule")
         return nationality.end
 
-    def _is_possessed_noun(self, k: int) -> bool:
-        """Is token k a noun with a possessive pronoun ("مترجمتها"، "زوجته"), read by no rule?"""
+    def _has_pronoun_suffix(self, k: int) -> bool:
+        """Is token k a word with a pronoun suffix read by no rule: a noun with its possessor
+        ("مترجمتها"، "زوجته") or a verb with its object ("بثه")?"""
         if k < 0 or k in self.covered or not self.doc[k].is_alpha:
             return False
         text = self.doc[k].text
         word = fold(text)
-        return (len(word) >= 5 and text.endswith(("ها", "هم", "ه")) and not word.startswith(("ال", "وال"))
+        return (len(word) >= 3 and text.endswith(("ها", "هم", "ه")) and not word.startswith(("ال", "وال"))
                 and word not in self.t.stops and not self._is_speech_verb(word))
 
     _POST_NOUNS = frozenset(fold(w) for w in ("منصب", "بمنصب"))
@@ -814,7 +815,7 @@ class _Reader:
             elif it.label == DEMONYM:
                 self._add(i, it.end, self._actor_type(it.key), it.key)
                 i = it.end
-                if self._is_possessed_noun(i - (it.end - it.start) - 1):
+                if self._has_pronoun_suffix(i - (it.end - it.start) - 1):
                     # "مترجمتها اليمنية <name>": someone's relation, then their name
                     person, end = self._person_after(i, after_honorific=False)
                     i = max(i, end)
@@ -939,13 +940,16 @@ class _Reader:
         return heads
 
     def _org_anaphors(self) -> None:
-        """"ودعا التجمع": the last organisation named with that noun, after a verb of saying."""
-        orgs = sorted((m for m in self.out if m.type == ORG and m.key), key=lambda m: m.start)
+        """"ودعا التجمع"، "بثه التنظيم": the last organisation named with that noun, after a
+        verb of saying or a verb with its object pronoun."""
+        # nearest last; of two ending together, the whole name over one inside it ("داعش سيناء")
+        orgs = sorted((m for m in self.out if m.type == ORG and m.key), key=lambda m: (m.end, -m.start))
         if not orgs:
             return
         for k in range(1, len(self.doc)):
             tok = self.doc[k]
-            if k in self.covered or not self._is_speech_verb(fold(self.doc[k - 1].text)):
+            if k in self.covered or not (self._is_speech_verb(fold(self.doc[k - 1].text))
+                                         or self._has_pronoun_suffix(k - 1)):
                 continue
             word = fold(tok.text)
             if not word.startswith("ال") or word[2:] not in self.d.org_anaphors:

@@ -410,3 +410,9 @@ def test_mentions_organisation_in_a_role_phrase_keeps_its_place():
 ])
 def test_mentions_websites_and_bylines(text, outlets):
     assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == outlets
+
+
+def test_mentions_organisation_noun_refers_back_after_a_verb_with_its_object():
+    text = "خطفته جماعة أنصار بيت المقدس (داعش سيناء)، وظهر في تسجيل بثه التنظيم أمس."
+    orgs = {e.id: e for e in build_entities(mentions_of(text)) if e.type == ORG}
+    assert "التنظيم" in orgs["wilayat_sinai"].aliases
