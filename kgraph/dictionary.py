@@ -47,6 +47,7 @@ class Dictionary:
     org_by_head: dict[tuple[str, str], str] = field(default_factory=dict)  # (state, head) -> org
     alias_keys: dict[str, str] = field(default_factory=dict)  # key(alias) -> actor id
     title_roles: dict[str, str] = field(default_factory=dict)  # post ("foreign minister") -> role ("minister")
+    definite_org_heads: set[str] = field(default_factory=set)  # heads that name one body only with ال
     venue_cues: frozenset[str] = frozenset()
     name_stops: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
@@ -161,6 +162,8 @@ def load_dictionary(data_dir: str | Path | None = None) -> Dictionary:
             key = row.get("id") or row.get("role") or lab.lower()
             if lab == TITLE:
                 d.title_roles[key] = row.get("role") or key
+            if lab == ORG_HEAD and row.get("definite"):
+                d.definite_org_heads.add(key)
             d.phrases.append(Phrase(row["pattern"], lab, key))
     for name in WORD_LISTS:
         setattr(d, name, _read_words(base / f"{name}.txt"))

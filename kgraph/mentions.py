@@ -437,6 +437,8 @@ class _Reader:
             person, j2 = self._holder_after_tail(j), j
         if person is None:
             person, j2 = self._holder_in_apposition(j)
+        if person is None and of:
+            person = self._known_holder_after_tail(j, of, self.d.title_roles.get(roles[0], roles[0]))
         if of is None and person is None:
             of = self._line_owner(i)
         return of, person, j2, roles
@@ -592,6 +594,19 @@ class _Reader:
             self.out.remove(person)
             return None, k
         return (person, end) if person is not None else (None, k)
+
+    def _known_holder_after_tail(self, j: int, of: str, role: str) -> Optional[Mention]:
+        """"المبعوث الأميركي لدولتي السودان، دونالد بوث،": after a short tail and a comma, a
+        person the dictionary lists in that very post. The tail and the name are read on their
+        own afterwards; the mention returned only names the holder."""
+        k = j
+        while k < len(self.doc) and k - j < 3 and not self._is_punct(k, "،,.:؛;()«»\""):
+            k += 1
+        if k == j or not self._is_punct(k) or not (it := self.item_at.get(k + 1)) or it.label != ACTOR \
+                or self._actor_type(it.key) != PERSON or not self.d.holds(it.key, of, role):
+            return None
+        start, end = self._span(it.start, it.end)
+        return Mention(self.article.id, start, end, self.article.text[start:end], PERSON, SOURCE, key=it.key)
 
     def _state_org(self, head: Item, demonym: Item) -> str:
         """"وزارة الخارجية التركية": the state's organisation, known or composed; its key."""
@@ -807,6 +822,8 @@ class _Reader:
                         and fold(self.doc[nxt.start].text).startswith("ال"):
                     # a state name that is also its adjective: "قوات الأمن السورية" (سورية = Syria)
                     nxt = Item(nxt.start, nxt.end, DEMONYM, nxt.key)
+                if it.key in self.d.definite_org_heads and not fold(self.doc[i].text).startswith("ال"):
+                    nxt = None  # "شركة فرنسية" is any French company; "الشركة الفرنسية" one
                 if nxt and nxt.label == DEMONYM and self._actor_type(nxt.key) == STATE:
                     self._state_org(it, nxt)
                     i = nxt.end

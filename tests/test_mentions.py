@@ -416,3 +416,16 @@ def test_mentions_organisation_noun_refers_back_after_a_verb_with_its_object():
     text = "خطفته جماعة أنصار بيت المقدس (داعش سيناء)، وظهر في تسجيل بثه التنظيم أمس."
     orgs = {e.id: e for e in build_entities(mentions_of(text)) if e.type == ORG}
     assert "التنظيم" in orgs["wilayat_sinai"].aliases
+
+
+def test_mentions_known_holder_after_a_tail_and_comma():
+    text = "وبدأ المبعوث الأميركي لدولتي السودان، دونالد بوث، زيارة إلى الخرطوم."
+    people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
+    assert [(p.name, p.aliases) for p in people] == [("دونالد بوث", ("المبعوث الأميركي", "دونالد بوث"))]
+    text = "وبدأ المبعوث الأميركي لدولتي السودان، جون كيري، زيارة إلى الخرطوم."  # not his post
+    assert len([e for e in build_entities(mentions_of(text)) if e.type == PERSON]) == 2
+
+
+def test_mentions_indefinite_generic_head_with_nationality_is_no_organisation():
+    text = "وتعمل شركة فرنسية في المنطقة منذ سنوات."
+    assert [e for e in build_entities(mentions_of(text)) if e.type == ORG] == []
