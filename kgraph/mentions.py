@@ -982,11 +982,14 @@ class _Reader:
                                         key=before[-1].key))
 
     def _short_names(self) -> None:
-        """Later mentions of a person found by a rule, by surname alone ("ويتكوف")."""
+        """Later mentions of a person named in full, by surname alone ("ويتكوف"). A name after
+        بن/أبو is a father's, not a surname ("قابوس بن سعيد")."""
         surnames: dict[str, Mention] = {}
         for m in self.out:
-            if m.source == "title-rule" and not m.role and m.key and len(m.surface.split()) > 1:
-                last = fold(m.surface.split()[-1])
+            words = [fold(w) for w in m.surface.split()]
+            if m.source in ("title-rule", SOURCE) and m.type == PERSON and not m.role and m.key \
+                    and len(words) > 1 and words[-2] not in self.d.name_connectors:
+                last = words[-1]
                 if len(last) > 3 and last not in self.t.stops:
                     surnames.setdefault(last, m)
         if not surnames:

@@ -429,3 +429,18 @@ def test_mentions_known_holder_after_a_tail_and_comma():
 def test_mentions_indefinite_generic_head_with_nationality_is_no_organisation():
     text = "وتعمل شركة فرنسية في المنطقة منذ سنوات."
     assert [e for e in build_entities(mentions_of(text)) if e.type == ORG] == []
+
+
+@pytest.mark.parametrize("text, person, short", [
+    ("وصل وزير الخارجية الايطالي باولو جنتيلوني إلى طهران. واقر جنتيلوني بأن العلاقات تضررت.",
+     "paolo_gentiloni", "جنتيلوني"),
+])
+def test_mentions_known_person_later_by_surname_alone(text, person, short):
+    ents = {e.id: e for e in build_entities(mentions_of(text))}
+    assert short in ents[person].aliases
+
+
+def test_mentions_name_after_bin_is_no_surname():
+    text = "استقبل السلطان قابوس بن سعيد الوفد. وقال سعيد إن الأمر مهم."
+    ents = {e.id: e for e in build_entities(mentions_of(text))}
+    assert "سعيد" not in ents["sultan_qaboos"].aliases
