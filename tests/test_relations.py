@@ -298,3 +298,11 @@ def test_relations_never_fail_on_arbitrary_text(words):
         assert text[rec.evidence.start:rec.evidence.end] == rec.evidence.sentence
     for m in x.meetings:
         assert len({p.entity_id for p in m.participants}) >= 2
+
+
+def test_relations_we_of_a_minister_is_the_government():
+    from kgraph.pipeline import NerConfig, extract_article
+    text = ("وقالت وزيرة الخارجية الأمريكية جين كولينز إن الولايات المتحدة قلقة من الوضع.\n"
+            "وأضافت \"طلبنا مباشرة من الروس وقف شحنات الأسلحة إلى سوريا\".")
+    x = extract_article(Article(id="t", text=text), NerConfig(mode="lexicon"))
+    assert [(d.actor, d.target) for d in x.demands] == [("usa", "russia")]

@@ -199,6 +199,9 @@ class DemandRules:
             return r
         deepest = [p for p in named if not any(p in self.ctx.parents(q) for q in named if q != p)]
         pick = sorted(deepest or list(named), key=lambda p: (named[p].type != "ORG", sorted(named).index(p)))
+        body = (self.ctx.dictionary.actor(pick[0]) if self.ctx.dictionary else None) or {}
+        if body.get("kind") == "ministry" and body.get("state") in named:
+            return named[body["state"]]  # a minister's "we" is the government: the state
         return named[pick[0]]
 
     def chained_subject(self, m: CueMatch) -> list[Ref]:
