@@ -568,29 +568,21 @@ class _Reader:
             if person is not None:
                 self.out.remove(person)
             k += 1
-        if self._is_punct(k) and k + 1 < len(self.doc):
-            nxt = self.item_at.get(k + 1)
-            if nxt and nxt.label in (HONORIFIC, ACTOR):
-                return self._person_after(k + 1)[0]
-            person, end = self._person_after(k + 1, after_honorific=False)
-            if person is not None and not (end >= len(self.doc) or self._is_punct(end, "،,.:؛;")):
-                self.out.remove(person)
-                return None
-            return person
-        return None
+        return self._holder_in_apposition(k)[0]
 
     def _holder_in_apposition(self, k: int) -> tuple[Optional[Mention], int]:
-        """The holder named between commas right after the role phrase: "وزير الخارجية
-        الروسي، سيرغي لافروف، ناقش". A known person, or two or more name words that a
-        punctuation mark ends; a word with و opens the next item of a list, not a name.
-        Returns (person or None, token end)."""
+        """The holder named after a comma right after the role phrase (or its tail, token k):
+        "وزير الخارجية الروسي، سيرغي لافروف، ناقش". A known person or a name after an honorific,
+        or two or more name words that a punctuation mark ends; a word with و opens the next
+        item of a list, not a name. Returns (person or None, token end)."""
         if not self._is_punct(k) or k + 1 >= len(self.doc) or self.keys[k + 1].prefix:
             return None, k
         nxt = self.item_at.get(k + 1)
         if nxt and nxt.label == ACTOR and self._actor_type(nxt.key) != PERSON:
             return None, k
         person, end = self._person_after(k + 1, after_honorific=False)
-        if person is not None and not (end >= len(self.doc) or self._is_punct(end, "،,.:؛;")):
+        named = nxt is not None and nxt.label in (HONORIFIC, ACTOR)  # a known name or a title says so
+        if person is not None and not named and not (end >= len(self.doc) or self._is_punct(end, "،,.:؛;")):
             self.out.remove(person)
             return None, k
         return (person, end) if person is not None else (None, k)
