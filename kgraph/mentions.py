@@ -306,8 +306,10 @@ class _Reader:
                 break
             if key in self.d.speech_verbs:
                 break  # "<name> رأى أن"
+            nxt = self.item_at.get(k + 1)
             if k > j and key.startswith("ال") and k + 1 < len(self.doc) and (
-                    k + 1 in self.covered or fold(self.doc[k + 1].text).startswith("ال")):
+                    k + 1 in self.covered and not (nxt and nxt.label in (TITLE, HONORIFIC))
+                    or fold(self.doc[k + 1].text).startswith("ال")):
                 break  # a definite noun with its adjective is the verb's object: "<name> التدخل الأميركي"
             if k > j and key[:1] == "و" and key not in self.d.name_connectors and not (
                     k == j + 1 and k + 1 < len(self.doc) and self.doc[k + 1].text == ":"):
@@ -709,6 +711,25 @@ class _Reader:
         self._add(noun.start, nationality.end, PERSON, key, source="title-rule")
         return nationality.end
 
+    def _counterpart_post(self, i: int) -> Optional[str]:
+        """The post of the person whose counterpart ("نظيره") token i names: the nearest person
+        before it in the sentence, by a role phrase the article gives them or else their first
+        post in the dictionary that is a known title."""
+        start = self.keys[i].start
+        sentence_start = max(self.article.text.rfind(c, 0, start) for c in ".!?؟\n") + 1
+        people = [m for m in self.out if m.type == PERSON and m.key and sentence_start <= m.start
+                  and m.end <= start]
+        if not people:
+            return None
+        subject = max(people, key=lambda m: m.end).key
+        for m in self.out:
+            if m.key == subject and m.post and m.post in self.d.title_roles:
+                return m.post
+        for post in (self.d.actor(subject) or {}).get("posts") or []:
+            if post.get("title") in self.d.title_roles:
+                return post["title"]
+        return None
+
     def _has_pronoun_suffix(self, k: int) -> bool:
         """Is token k a word with a pronoun suffix read by no rule: a noun with its possessor
         ("مترجمتها"، "زوجته") or a verb with its object ("بثه")?"""
@@ -774,9 +795,12 @@ class _Reader:
                     start, end = self._span(i, role_end)
                     role_surface = self.article.text[start:end]
                     if holder is not None and (of or before is None):
-                        self.out.insert(count, Mention(self.article.id, start, end, role_surface, PERSON,
-                                                       "title-rule", key=holder.key, role=role, of=of,
-                                                       person=holder.surface, post=roles[0]))
+                        # one mention per post the holder is given: "نائبة رئيس الوزراء ووزيرة الخارجية"
+                        for post in reversed(roles):
+                            self.out.insert(count, Mention(self.article.id, start, end, role_surface, PERSON,
+                                                           "title-rule", key=holder.key,
+                                                           role=self.d.title_roles.get(post, post), of=of,
+                                                           person=holder.surface, post=post))
                     elif of:
                         self.out.insert(count, Mention(self.article.id, start, end, role_surface, PERSON,
                                                        "title-rule", key=None, role=role, of=of, post=roles[0]))
@@ -786,9 +810,18 @@ class _Reader:
                 nxt = self.item_at.get(it.end)
                 i = it.end
                 if nxt and nxt.label == DEMONYM:
+                    count = len(self.out)
                     self._add(nxt.start, nxt.end, self._actor_type(nxt.key), nxt.key)
                     person, j = self._person_after(nxt.end, after_honorific=False)
                     i = max(j, nxt.end)
+                    if post := self._counterpart_post(it.start):
+                        # the same post in the other state: "شكري يلتقي نظيرته الكرواتية" is Croatia's
+                        # foreign minister, whoever the article names for it
+                        start, end = self._span(it.start, nxt.end)
+                        self.out.insert(count, Mention(
+                            self.article.id, start, end, self.article.text[start:end], PERSON, "title-rule",
+                            key=person.key if person else None, role=self.d.title_roles[post], of=nxt.key,
+                            person=person.surface if person else None, post=post))
             elif it.label == HONORIFIC:
                 person, j = self._person_after(i)
                 if it.key == "person_noun" and (nationality := self.item_at.get(it.end)) \

@@ -444,3 +444,18 @@ def test_mentions_name_after_bin_is_no_surname():
     text = "استقبل السلطان قابوس بن سعيد الوفد. وقال سعيد إن الأمر مهم."
     ents = {e.id: e for e in build_entities(mentions_of(text))}
     assert "سعيد" not in ents["sultan_qaboos"].aliases
+
+
+def test_mentions_counterpart_without_a_name_is_the_one_holding_that_post():
+    text = ("سامح شكري يلتقي نظيرته الكرواتية في القاهرة. واستقبل سامح شكري وزير الخارجية المصري "
+            "فيسنا مارتيتش نائبة رئيس الوزراء ووزيرة خارجية كرواتيا، التي تزور مصر.")
+    people = {e.name: e for e in build_entities(mentions_of(text)) if e.type == PERSON}
+    assert set(people) == {"سامح شكري", "فيسنا مارتيتش"}
+    assert "نظيرته الكرواتية" in people["فيسنا مارتيتش"].aliases
+
+
+def test_mentions_counterpart_nobody_names_is_a_post_of_the_other_state():
+    text = "التقى وزير الخارجية الأردني سمير العلي نظيره العراقي في بغداد أمس."
+    people = {e.name: e for e in build_entities(mentions_of(text)) if e.type == PERSON}
+    assert people["نظيره العراقي"].of == "iraq" and people["نظيره العراقي"].role == "minister"
+    assert "وزير الخارجية الأردني" in people["سمير العلي"].aliases  # a definite last name before نظيره
