@@ -904,7 +904,10 @@ class _Reader:
                 found.append(m.span(1))
         for m in self._DATELINE.finditer(text):
             found.append(m.span(1))
-        for m in self._BYLINE.finditer(text):
+        top = 0  # a byline sits in the first lines, under the headline
+        for _ in range(3):
+            top = text.find("\n", top + 1) if text.find("\n", top + 1) >= 0 else len(text)
+        for m in self._BYLINE.finditer(text, 0, top):
             if not self._overlapping(*m.span(1)):  # "مصر – إسرائيل" is a headline, not a byline
                 found.append(m.span(1))
         for start, end in found:

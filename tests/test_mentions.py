@@ -407,6 +407,7 @@ def test_mentions_organisation_in_a_role_phrase_keeps_its_place():
     ("ووصل الخبراء إلى موقع الانفجار صباح اليوم.", []),  # a site, not a website
     ("صدى اليوم – جدة\nقال الوزير إن الحل قريب.", ["صدى اليوم"]),  # a byline
     ("مصر – إسرائيل\nقال الوزير إن الحل قريب.", []),  # a headline of two states
+    ("عنوان\nقال الوزير إن الحل قريب.\nوفي سياق آخر\nصدى اليوم – جدة\n", []),  # not near the top
 ])
 def test_mentions_websites_and_bylines(text, outlets):
     assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == outlets
