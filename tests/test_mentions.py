@@ -460,3 +460,8 @@ def test_mentions_counterpart_nobody_names_is_a_post_of_the_other_state():
     people = {e.name: e for e in build_entities(mentions_of(text)) if e.type == PERSON}
     assert people["نظيره العراقي"].of == "iraq" and people["نظيره العراقي"].role == "minister"
     assert "وزير الخارجية الأردني" in people["سمير العلي"].aliases  # a definite last name before نظيره
+
+
+def test_mentions_what_a_post_holder_stresses_is_no_name():
+    text = "وأكد وزير الخارجية القطري ضرورة الإفراج عن جميع الأسرى."
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == ["وزير الخارجية القطري"]

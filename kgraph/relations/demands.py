@@ -25,7 +25,7 @@ purpose clause (بهدف، سعيا), negated cues (لم يطالب), and an act
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..types import DEMAND, PERSON, REJECT, Demand, Evidence, Span
@@ -37,6 +37,7 @@ from .cues import CueMatch, CueMatcher
 _THING_MAX = 24
 _PURPOSE = ("بهدف", "بغيه", "سعيا", "لاجل", "هدفها", "هدفه", "تهدف", "يهدف", "تسعي", "يسعي", "وتهدف", "ويهدف",
             "بهدفه", "تمهيدا", "محاوله", "محاولات")
+_NOUN_AFTER = ("عن", "علي", "الي", "في", "مع")  # prepositions before a verbal noun (folded)
 _NEG = ("لم", "لا", "لن", "ما", "ولم", "ولا", "ولن", "عدم")
 _UNTIL = ("قبل", "حتي", "الا", "إلا", "مالم")
 _ITEM_BREAK = ("بل", "ايضا", "أيضا", "وكذلك", "كذلك", "فضلا", "اضافه", "وايضا", "ابرزها", "أبرزها", "منها",
@@ -108,7 +109,13 @@ class DemandRules:
         return self.ctx.tokens[i].key if 0 <= i < len(self.ctx.tokens) else ""
 
     def frame(self, m: CueMatch) -> str:
+        """How cue m is read. A word that is both a verb with its object and a noun with its
+        owner ("رفضها") is the noun after a preposition or right after its actor ("أعربت
+        السعودية عن رفضها"، "جددت مصر رفضها تهجير ..."), else the verb ("التي رفضها الوزير")."""
         frames = [p.get("frame", "verb") for p in m.patterns]
+        if "noun" in frames and frames[0] != "noun" and m.start > 0 and (
+                self.key(m.start - 1) in _NOUN_AFTER or self.in_ref(m.start - 1)):
+            return "noun"
         return frames[0]
 
     def blocked(self, m: CueMatch) -> bool:
@@ -748,6 +755,8 @@ class DemandRules:
         out: list[Found] = []
         for m in self.cues:
             frame = self.frame(m)
+            if frame != m.patterns[0].get("frame", "verb"):  # read as its other part of speech
+                m = replace(m, patterns=tuple(p for p in m.patterns if p.get("frame", "verb") == frame))
             if self.blocked(m):
                 continue
             if m.first.prefix.endswith("ك"):
