@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from .dictionary import (ACTOR, CAPITAL, DEMONYM, HONORIFIC, LABEL_ORDER, NON_ACTOR, ORG_HEAD,
                          STATE_REF, TITLE, Dictionary, default_dictionary)
 from .normalize import clitic_analyses, fold, fold_with_offsets, phrase_words
-from .types import LOCATION, ORG, PERSON, STATE, Article, Mention
+from .types import COUNTERPART_SOURCE, LOCATION, ORG, PERSON, STATE, Article, Mention
 
 SOURCE = "lexicon"
 _MAX_NAME_WORDS = 4
@@ -717,11 +717,14 @@ class _Reader:
         post in the dictionary that is a known title."""
         start = self.keys[i].start
         sentence_start = max(self.article.text.rfind(c, 0, start) for c in ".!?؟\n") + 1
-        people = [m for m in self.out if m.type == PERSON and m.key and sentence_start <= m.start
+        people = [m for m in self.out if m.type == PERSON and (m.key or m.post) and sentence_start <= m.start
                   and m.end <= start]
         if not people:
             return None
-        subject = max(people, key=lambda m: m.end).key
+        last = max(people, key=lambda m: (m.end, m.post is not None))
+        if last.post in self.d.title_roles:
+            return last.post  # "وزير الخارجية الألماني نظيره الأردني"
+        subject = last.key
         for m in self.out:
             if m.key == subject and m.post and m.post in self.d.title_roles:
                 return m.post
@@ -819,7 +822,7 @@ class _Reader:
                         # foreign minister, whoever the article names for it
                         start, end = self._span(it.start, nxt.end)
                         self.out.insert(count, Mention(
-                            self.article.id, start, end, self.article.text[start:end], PERSON, "title-rule",
+                            self.article.id, start, end, self.article.text[start:end], PERSON, COUNTERPART_SOURCE,
                             key=person.key if person else None, role=self.d.title_roles[post], of=nxt.key,
                             person=person.surface if person else None, post=post))
             elif it.label == HONORIFIC:

@@ -59,6 +59,10 @@ class Span:
     surface: str
 
 
+# the source of "نظيره الأردني": a post held by someone else than the person before it
+COUNTERPART_SOURCE = "counterpart-rule"
+
+
 @dataclass(frozen=True)
 class Mention:
     """A stretch of an article that names an actor or place.

@@ -465,3 +465,8 @@ def test_mentions_counterpart_nobody_names_is_a_post_of_the_other_state():
 def test_mentions_what_a_post_holder_stresses_is_no_name():
     text = "وأكد وزير الخارجية القطري ضرورة الإفراج عن جميع الأسرى."
     assert [e.name for e in build_entities(mentions_of(text)) if e.type == PERSON] == ["وزير الخارجية القطري"]
+
+
+def test_mentions_meeting_noun_after_a_post_is_no_name():
+    text = "وأجرى أمير قطر اتصالا هاتفيا مع الرئيس الأمريكي."
+    assert not any("اتصالا" in e.name for e in build_entities(mentions_of(text)))

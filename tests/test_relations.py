@@ -306,3 +306,13 @@ def test_relations_we_of_a_minister_is_the_government():
             "وأضافت \"طلبنا مباشرة من الروس وقف شحنات الأسلحة إلى سوريا\".")
     x = extract_article(Article(id="t", text=text), NerConfig(mode="lexicon"))
     assert [(d.actor, d.target) for d in x.demands] == [("usa", "russia")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("التقى وزير الخارجية الألماني يوهان كلاين نظيره الأردني في عمان.", ("person:يوهان_كلاين", "jordan:foreign_minister")),
+    ("والتقى وزير الخارجية الألماني نظيره الأردني أمس.", ("germany:foreign_minister", "jordan:foreign_minister")),
+])
+def test_relations_meeting_with_an_unnamed_counterpart(text, pair):
+    from kgraph.pipeline import NerConfig, extract_article
+    x = extract_article(Article(id="t", text=text), NerConfig(mode="lexicon"))
+    assert [tuple(p.entity_id for p in m.participants) for m in x.meetings] == [pair]

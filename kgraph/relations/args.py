@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..normalize import fold
-from ..types import LOCATION, ORG, PERSON, STATE
+from ..types import COUNTERPART_SOURCE, LOCATION, ORG, PERSON, STATE
 from .context import ArticleContext, Ref
 from .cues import CueMatcher, load_cues
 
@@ -142,8 +142,9 @@ def compatible(ctx: ArticleContext, side: Side, r: Ref, apposition: bool) -> boo
         return True
     if any(ctx.related(r.entity, x) for x in ids):
         return True
-    if apposition and r.type == PERSON and any(x.type == PERSON for x in side.refs):
-        # a post and a name of one person, not tied by the entity layer
+    if apposition and r.type == PERSON and any(x.type == PERSON for x in side.refs) \
+            and r.mention.source != COUNTERPART_SOURCE:
+        # a post and a name of one person, not tied by the entity layer ("نظيره" is someone else)
         if is_role_only(r) or all(is_role_only(x) for x in side.refs if x.type == PERSON):
             return True
     return False
