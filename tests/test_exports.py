@@ -89,6 +89,22 @@ def test_exports_csv_round_trip_and_header(G, tmp_path):
         assert next(csv.reader(fh))[:4] == ["source", "target", "key", "kind"]
 
 
+def test_exports_csv_cells_never_start_a_formula(tmp_path):
+    G = nx.MultiDiGraph()
+    hostile = ['=HYPERLINK("http://example.com","x")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "'=kept"]
+    for i, text in enumerate(hostile):
+        G.add_node(f"n:{i}", label=text, aliases=[text])
+    G.add_edge("n:0", "n:1", key="k", sentence=hostile[0])
+    write_csv(G, tmp_path)
+    for name in ("nodes.csv", "edges.csv"):
+        with open(tmp_path / name, encoding="utf-8", newline="") as fh:
+            cells = [c for row in list(csv.reader(fh))[1:] for c in row]
+        assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    H = read_csv(tmp_path)
+    assert [d["label"] for _, d in H.nodes(data=True)] == hostile  # read back exactly
+    assert next(iter(H.edges(data=True)))[2]["sentence"] == hostile[0]
+
+
 def test_exports_neo4j_import_files(G, tmp_path):
     write_neo4j(G, tmp_path)
     with open(tmp_path / "neo4j_nodes.csv", encoding="utf-8", newline="") as fh:

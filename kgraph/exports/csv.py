@@ -1,7 +1,8 @@
 """nodes.csv and edges.csv: one row per node / edge, a typed header.
 
 Header cells are `name` or `name:type` (type int, float, bool or json); nodes.csv
-starts id, kind, label; edges.csv starts source, target, key, kind.
+starts id, kind, label; edges.csv starts source, target, key, kind. Text from articles that a
+spreadsheet would run as a formula ("=HYPERLINK(...)") is written after a single quote.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def _write(path, fixed, records) -> None:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(header)
         for r in records:
-            w.writerow([encode(r.get(k), t) for k, t in types.items()])
+            w.writerow([encode(r.get(k), t, neutralise=True) for k, t in types.items()])
 
 
 def _read(path) -> list[dict]:
@@ -33,7 +34,7 @@ def _read(path) -> list[dict]:
         rows = list(csv.reader(fh))
     cols = [h.partition(":")[::2] for h in rows[0]]
     return [{k: v for (k, t), cell in zip(cols, row)
-             if (v := decode(cell, t or "str")) is not None} for row in rows[1:]]
+             if (v := decode(cell, t or "str", neutralised=True)) is not None} for row in rows[1:]]
 
 
 def write_csv(G: nx.MultiDiGraph, outdir, nodes="nodes.csv", edges="edges.csv") -> list[Path]:
