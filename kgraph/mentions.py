@@ -182,7 +182,8 @@ class _Reader:
             return self._org_list(i)
         word = fold(tok.text)
         # the noun itself, or after ل/ب ("لقناة «<name>»"), never after و (a list goes on)
-        stem = word if word[:1] not in "لب" or word in self.d.org_name_heads else word[1:]
+        heads = (self.d.org_name_heads, self.d.quoted_org_heads)
+        stem = word if word[:1] not in "لب" or any(word in h for h in heads) else word[1:]
         if stem not in self.d.org_name_heads and stem not in self.d.quoted_org_heads:
             return i + 1
         k = i + 1

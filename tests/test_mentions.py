@@ -470,3 +470,8 @@ def test_mentions_what_a_post_holder_stresses_is_no_name():
 def test_mentions_meeting_noun_after_a_post_is_no_name():
     text = "وأجرى أمير قطر اتصالا هاتفيا مع الرئيس الأمريكي."
     assert not any("اتصالا" in e.name for e in build_entities(mentions_of(text)))
+
+
+def test_mentions_quoted_head_that_starts_with_ba_is_not_read_as_a_clitic():
+    text = "وقال في برنامج «حديث الساعة» إن الحل قريب."
+    assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == ["حديث الساعة"]
