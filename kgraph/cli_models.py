@@ -6,7 +6,6 @@ Library errors (KgraphError) become click.ClickException: `Error: ...`, exit 1.
 """
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -14,20 +13,9 @@ import sys
 
 import click
 
-from kgraph.errors import KgraphError
+from kgraph.cli_graph import reports_errors
 
 _PROGRESS = re.compile(r"step \d+|dev_score|Best dev|Training ended")
-
-
-def _reports_errors(func):
-    """Turn a KgraphError raised by the library into a one-line click error."""
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except KgraphError as exc:
-            raise click.ClickException(str(exc)) from exc
-    return wrapper
 
 
 def _pct(x: float) -> str:
@@ -69,7 +57,7 @@ def ner_group():
 @click.option("--force", is_flag=True, help="Overwrite an existing model file.")
 @click.option("--quiet/--progress", default=None,
               help="Hide or show training progress on stderr (default: shown on a terminal).")
-@_reports_errors
+@reports_errors
 def train_cmd(train_file, dev_file, output, pretrain, steps, word_dim, seed, threads, force,
               quiet):
     """Train a Stanza NER model (no character LM) on BIO files.
@@ -106,7 +94,7 @@ def train_cmd(train_file, dev_file, output, pretrain, steps, word_dim, seed, thr
 @click.option("--pretrain", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Pretrain file, when it is not beside the model.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@_reports_errors
+@reports_errors
 def score_cmd(model, test_file, pretrain, as_json):
     """Score a NER model on a BIO file: entity-level precision, recall and F1.
 
@@ -132,7 +120,7 @@ def models_group():
 @models_group.command("download")
 @click.option("--dir", "resources_dir", type=click.Path(file_okay=False), default=None,
               help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or Stanza's).")
-@_reports_errors
+@reports_errors
 def download_cmd(resources_dir):
     """Download the official Stanza Arabic models (tokenize, mwt, ner).
 

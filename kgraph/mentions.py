@@ -346,7 +346,8 @@ class _Reader:
         end = self._name_words(j)
         if end > j and (earlier := self._named_earlier(j, end)):
             # "اللواء مصطفى"، "الرئيس عباس أمر ...": the person named in full before
-            (person, n), stop = earlier, j + earlier[1]
+            person, words = earlier
+            stop = j + words
             start, stop_char = self._span(j, stop)
             return self._add(first, stop, PERSON, person.key, source="title-rule",
                              person=self.article.text[start:stop_char]), stop
@@ -428,11 +429,7 @@ class _Reader:
         if person is None and of and (it := self.item_at.get(j)) and it.label == TITLE:
             # a second title of no owner before the name is the holder's rank or other post:
             # "المتحدث باسم الخارجية المستشار <name>"، "مبعوث <X> مستشار الأمن الوطني <name>"
-            k = it.end
-            while k < len(self.doc) and k - it.end < 2 and k not in self.covered and self.doc[k].is_alpha \
-                    and fold(self.doc[k].text).startswith("ال") and fold(self.doc[k].text) not in self.t.stops:
-                k += 1
-            person, j2 = self._person_after(k, after_honorific=False)
+            person, j2 = self._person_after(self._portfolio_end(it.end), after_honorific=False)
             j2 = j2 if person is not None else j
         if person is None and of is None:
             person, j2 = self._person_after_portfolio(j)
@@ -524,13 +521,19 @@ class _Reader:
             self._add(place.start, place.end, LOCATION, place.key)  # a venue, as after any في
         return org, end
 
-    def _person_after_portfolio(self, j: int) -> tuple[Optional[Mention], int]:
-        """"وزيرة التنمية الاقتصادية <name>": a post's portfolio (one or two definite words the
-        dictionary lacks), then a name of two or more words that a clause boundary ends."""
+    def _portfolio_end(self, j: int) -> int:
+        """End of a post's portfolio at token j: up to two definite words the dictionary lacks
+        ("التنمية الاقتصادية"، "الأمن الوطني"); j if there is none."""
         k = j
         while k < len(self.doc) and k - j < 2 and k not in self.covered and self.doc[k].is_alpha \
                 and fold(self.doc[k].text).startswith("ال") and fold(self.doc[k].text) not in self.t.stops:
             k += 1
+        return k
+
+    def _person_after_portfolio(self, j: int) -> tuple[Optional[Mention], int]:
+        """"وزيرة التنمية الاقتصادية <name>": a post's portfolio (one or two definite words the
+        dictionary lacks), then a name of two or more words that a clause boundary ends."""
+        k = self._portfolio_end(j)
         if k == j:
             return None, j
         end = self._name_words(k)
@@ -910,7 +913,8 @@ class _Reader:
             found.append(m.span(1))
         top = 0  # a byline sits in the first lines, under the headline
         for _ in range(3):
-            top = text.find("\n", top + 1) if text.find("\n", top + 1) >= 0 else len(text)
+            newline = text.find("\n", top + 1)
+            top = newline if newline >= 0 else len(text)
         for m in self._BYLINE.finditer(text, 0, top):
             if not self._overlapping(*m.span(1)):  # "مصر – إسرائيل" is a headline, not a byline
                 found.append(m.span(1))

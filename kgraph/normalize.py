@@ -59,16 +59,17 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def strip_article(word: str) -> str:
+def strip_article(word: str, clitic_longer_than: int = 5) -> str:
     """Remove the definite article (and a clitic before it) from one folded word.
 
-    لل+ becomes ال+ first, as in للقوات -> القوات -> قوات. A clitic is removed only where
-    at least three letters follow its article, so names like كالين or فالح stay whole.
+    لل+ becomes ال+ first, as in للقوات -> القوات -> قوات. A clitic is removed only from a
+    word longer than `clitic_longer_than`: by default where at least three letters follow its
+    article, so names like كالين or فالح stay whole (the referee's normal form uses 3).
     """
     w = word
-    if len(w) > 5 and w[0] in "وف" and w[1:3] == "ال":
+    if len(w) > clitic_longer_than and w[0] in "وف" and w[1:3] == "ال":
         w = w[1:]
-    if len(w) > 5 and w[0] in "بلك" and w[1:3] == "ال":
+    if len(w) > clitic_longer_than and w[0] in "بلك" and w[1:3] == "ال":
         w = w[1:]
     if len(w) > 4 and w.startswith("لل"):
         w = "ال" + w[2:]

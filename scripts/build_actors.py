@@ -32,6 +32,8 @@ from pathlib import Path
 import babel
 from babel import Locale
 
+from kgraph.normalize import fold as fold_letters, strip_article
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "kgraph" / "data"
 SOURCES = DATA / "sources"
@@ -56,8 +58,6 @@ ALLOWED_SHARED = {
     "عمان": {"oman", "jordan"},   # Oman (عُمان) and Amman (عمّان), Jordan's capital
 }
 
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
 class BuildError(Exception):
@@ -80,8 +80,8 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def fold(text: str) -> str:
-    """Drop marks, unify alef forms, ى->ي, ة->ه (the matcher does the same)."""
-    return " ".join(_MARKS.sub("", text).translate(_FOLD).split())
+    """The matcher's fold (marks dropped, letter variants unified), spaces collapsed."""
+    return " ".join(fold_letters(text).split())
 
 
 def dedupe(items, exclude=()) -> list[str]:
@@ -99,19 +99,9 @@ def dedupe(items, exclude=()) -> list[str]:
 
 
 def surface_key(text: str) -> str:
-    """The scorer's normal form (eval SCHEMA.md): fold letters, drop marks, drop ال per word."""
-    words = []
-    for w in fold(text).split():
-        if len(w) > 3 and w[0] in "وف" and w[1:3] == "ال":
-            w = w[1:]
-        if len(w) > 3 and w[0] in "بلك" and w[1:3] == "ال":
-            w = w[1:]
-        if len(w) > 4 and w.startswith("لل"):
-            w = "ال" + w[2:]
-        if len(w) > 3 and w.startswith("ال"):
-            w = w[2:]
-        words.append(w)
-    return " ".join(words)
+    """The scorer's normal form (eval SCHEMA.md): fold letters, drop marks, drop ال per word
+    (a clitic before it from any word of four letters or more, as the scorer does)."""
+    return " ".join(strip_article(w, clitic_longer_than=3) for w in fold(text).split())
 
 
 # ------------------------------------------------------------- demonyms

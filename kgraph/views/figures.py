@@ -31,7 +31,7 @@ from matplotlib.patches import Patch
 
 from kgraph.graph import ACTOR, ARTICLE, MEETING, TOPIC, relation
 from kgraph.types import HELD, MEETING_MODES, MEETING_STATUSES, STANCES
-from kgraph.views.html import EDGE_STYLES, NODE_STYLES, ego_view
+from kgraph.views.html import EDGE_STYLES, NODE_STYLES, ego_view, style_key
 
 # Matplotlib >= 3.11 shapes and applies the bidi algorithm itself (libraqm layout).
 SHAPES_NATIVELY = hasattr(FT2Font, "_layout")
@@ -97,15 +97,8 @@ def _empty(title: str, message: str) -> Figure:
     return fig
 
 
-def _style(d: dict) -> str:
-    for k in (d.get("type"), d.get("kind")):
-        if k in NODE_STYLES:
-            return k
-    return ACTOR
-
-
 def _colour(d: dict) -> str:
-    return NODE_STYLES[_style(d)][0]
+    return NODE_STYLES[style_key(d)][0]
 
 
 def name_of(G: nx.Graph, n: str, english: bool = False) -> str:
@@ -186,7 +179,7 @@ def centrality_bar(kg, top: int = 15) -> Figure:
         for ax in (ax1, ax2):
             ax.grid(axis="x", alpha=0.3)
             ax.set_axisbelow(True)
-        _type_legend(ax2, {_style({"type": r["type"], "kind": ACTOR}) for r in rows},
+        _type_legend(ax2, {style_key({"type": r["type"], "kind": ACTOR}) for r in rows},
                      loc="lower right")
         fig.suptitle(f"The {len(rows)} most central actors")
     return fig
@@ -250,7 +243,7 @@ def met_drawing(kg) -> Figure:
         if counts:
             nx.draw_networkx_edge_labels(P, pos, edge_labels=counts, ax=ax, font_size=8)
         _draw(ax, P, pos)
-        _type_legend(ax, {_style(d) for _, d in P.nodes(data=True)}, loc="lower left")
+        _type_legend(ax, {style_key(d) for _, d in P.nodes(data=True)}, loc="lower left")
         ax.set_title(f"Who met whom: {n} actors, {P.number_of_edges()} pairs "
                      "(edge width = number of meetings)")
     return fig
@@ -288,7 +281,7 @@ def ego_drawing(kg, actor: str, hops: int = 1) -> Figure:
                           label=arabic(EDGE_STYLES.get(r, (0, 0, r))[2]))
                    for r in sorted(by_rel)]
         handles += [Patch(color=NODE_STYLES[s][0], label=arabic(NODE_STYLES[s][2]))
-                    for s in NODE_STYLES if s in {_style(d) for _, d in E.nodes(data=True)}]
+                    for s in NODE_STYLES if s in {style_key(d) for _, d in E.nodes(data=True)}]
         ax.legend(handles=handles, fontsize=8, loc="lower left")
         ax.set_title(arabic(f"Ego graph of {name_of(kg.G, center, english=True)}: "
                             f"{n - 1} nodes within {hops} hop{'s' if hops != 1 else ''}"))

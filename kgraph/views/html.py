@@ -82,7 +82,7 @@ def ego_view(G: nx.Graph, actor: str, hops: int = 1) -> nx.Graph:
 
 # ---------------------------------------------------------------- page data
 
-def _style_key(attrs: dict) -> str:
+def style_key(attrs: dict) -> str:
     """The NODE_STYLES row of a node: its actor type, else its kind."""
     for k in (attrs.get("type"), attrs.get("kind")):
         if k in NODE_STYLES:
@@ -104,7 +104,7 @@ def _node_info(G_view: nx.Graph, n: str, d: dict) -> dict:
     info = {k: v for k, v in d.items() if k not in ("evidence", "articles")}
     info["id"] = n
     info["keys"] = sorted({match_key(s) for s in node_names(G_view, n)} - {""})
-    info["style"] = _style_key(d)
+    info["style"] = style_key(d)
     if d.get("kind") == MEETING:
         info["day"] = d.get("date") or d.get("reported")
     elif d.get("kind") == ARTICLE:
@@ -138,7 +138,7 @@ def page_data(H: nx.Graph, G: nx.MultiDiGraph, view: str) -> dict:
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     for n in H.nodes:
         d = H.nodes[n]
-        colour, shape, _ = NODE_STYLES.get(_style_key(d), NODE_STYLES[ACTOR])
+        colour, shape, _ = NODE_STYLES.get(style_key(d), NODE_STYLES[ACTOR])
         label = _short(str(d.get("label") or d.get("name") or n))
         if d.get("label_en") and d.get("kind") != MEETING and d["label_en"] != label:
             label += "\n" + _short(d["label_en"])
