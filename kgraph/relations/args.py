@@ -103,9 +103,25 @@ class Side:
 
 
 def is_role_only(r: Ref) -> bool:
-    """A person named only by a post ("رئيس المخابرات المصرية")."""
-    return r.type == PERSON and (":" in r.entity or (r.mention.role is not None and not r.mention.person
-                                                     and r.mention.key is None))
+    """A person named only by a post ("رئيس المخابرات المصرية"), not by a name ("person:<name>")."""
+    if r.type != PERSON:
+        return False
+    if ":" in r.entity:
+        return not r.entity.startswith("person:")
+    return r.mention.role is not None and not r.mention.person and r.mention.key is None
+
+
+def _states(ctx: ArticleContext, eid: str) -> set[str]:
+    d = ctx.dictionary
+    return {p for p in ctx.parents(eid)
+            if ctx.type_of(p) == STATE or (d is not None and (d.actor(p) or {}).get("type") == STATE)}
+
+
+def _other_state(ctx: ArticleContext, side: Side, r: Ref) -> bool:
+    """Two persons of known, different states: "التقى الرئيس الأمريكي الرئيسَ الكيني"."""
+    mine = _states(ctx, r.entity)
+    theirs = set().union(*(_states(ctx, x.entity) for x in side.refs if x.type == PERSON))
+    return bool(mine and theirs and not mine & theirs)
 
 
 def representative(ctx: ArticleContext, side: Side) -> Optional[Ref]:
@@ -143,7 +159,7 @@ def compatible(ctx: ArticleContext, side: Side, r: Ref, apposition: bool) -> boo
     if any(ctx.related(r.entity, x) for x in ids):
         return True
     if apposition and r.type == PERSON and any(x.type == PERSON for x in side.refs) \
-            and r.mention.source != COUNTERPART_SOURCE:
+            and r.mention.source != COUNTERPART_SOURCE and not _other_state(ctx, side, r):
         # a post and a name of one person, not tied by the entity layer ("نظيره" is someone else)
         if is_role_only(r) or all(is_role_only(x) for x in side.refs if x.type == PERSON):
             return True

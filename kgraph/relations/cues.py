@@ -14,9 +14,9 @@ for spaCy's PhraseMatcher; matches are mapped back to exact character offsets.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -120,40 +120,47 @@ class CueMatcher:
             self.by_keys.setdefault(p.keys, []).append(p)
         for n, keys in enumerate(sorted(self.by_keys)):
             doc = Doc(self.vocab, words=list(keys))
-            for tok, k in zip(doc, keys):
+            for tok, k in zip(doc, keys, strict=True):
                 tok.norm_ = k
             self.matcher.add(str(n), [doc])
         self._ids = {str(n): keys for n, keys in enumerate(sorted(self.by_keys))}
 
-    def reading(self, token: Token) -> Optional[Reading]:
-        """The first reading of a token that is a cue word, or None."""
-        for r in readings(token.text):
-            if r.key in self.words:
-                return r
-        return None
+    def cue_readings(self, token: Token) -> list[Reading]:
+        """The readings of a token that are cue words, the whole word first."""
+        return [r for r in readings(token.text) if r.key in self.words]
 
     def find(self, tokens: list[Token], longest: bool = True) -> list[CueMatch]:
-        """Matches in token order; with `longest`, overlapping matches keep the longest."""
+        """Matches in token order; with `longest`, overlapping matches keep the longest.
+
+        A token can be a cue word as written and after its clitics are read off ("بزيارة" is
+        the ب of "قام بزيارة" and ب + زيارة): spaCy's PhraseMatcher sees one NORM per token, so
+        it runs once with the whole-word reading and once with the first clitic reading.
+        """
         if not tokens or not self.patterns:
             return []
-        chosen = [self.reading(t) for t in tokens]
-        doc = Doc(self.vocab, words=[t.text for t in tokens])
-        for tok, r, t in zip(doc, chosen, tokens):
-            tok.norm_ = r.key if r else (t.key or t.text)
-        found = []
-        for match_id, s, e in self.matcher(doc):
-            keys = self._ids[self.vocab.strings[match_id]]
-            rs = chosen[s:e]
-            if any(r is None for r in rs):
-                continue
-            first = tokens[s]
-            cs = first.start + _raw_prefix_len(first.text, len(rs[0].prefix))
-            found.append(CueMatch(s, e, cs, tokens[e - 1].end, tuple(self.by_keys[keys]), tuple(rs)))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        options = [self.cue_readings(t) for t in tokens]
+        passes = [[o[0] if o else None for o in options]]
+        if any(len(o) > 1 for o in options):
+            passes.append([o[1] if len(o) > 1 else (o[0] if o else None) for o in options])
+        found: dict[tuple, CueMatch] = {}
+        for chosen in passes:
+            doc = Doc(self.vocab, words=[t.text for t in tokens])
+            for tok, r, t in zip(doc, chosen, tokens, strict=True):
+                tok.norm_ = r.key if r else (t.key or t.text)
+            for match_id, s, e in self.matcher(doc):
+                keys = self._ids[self.vocab.strings[match_id]]
+                rs = chosen[s:e]
+                if any(r is None for r in rs) or (s, e, keys) in found:
+                    continue
+                first = tokens[s]
+                cs = first.start + _raw_prefix_len(first.text, len(rs[0].prefix))
+                found[(s, e, keys)] = CueMatch(s, e, cs, tokens[e - 1].end, tuple(self.by_keys[keys]),
+                                               tuple(rs))
+        ordered = sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
         if not longest:
-            return found
+            return ordered
         out, taken = [], set()
-        for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        for m in sorted(ordered, key=lambda m: (-(m.end - m.start), m.start)):
             if any(i in taken for i in range(m.start, m.end)):
                 continue
             taken.update(range(m.start, m.end))
@@ -165,24 +172,9 @@ def _raw_prefix_len(text: str, folded_len: int) -> int:
     """How many raw characters of `text` the first `folded_len` folded characters take."""
     if folded_len <= 0:
         return 0
-    _, offsets = fold_with_offsets(text)
     # skip leading punctuation that readings() trimmed
     lead = 0
     while lead < len(text) and not text[lead].isalnum():
         lead += 1
     _, offs = fold_with_offsets(text[lead:])
     return lead + (offs[folded_len] if folded_len < len(offs) else len(text) - lead)
-
-
-@dataclass
-class CueSets:
-    """All cue sets the relation layer uses, loaded fresh."""
-    meetings: list[CuePattern]
-    demands: list[CuePattern]
-    status: list[CuePattern]
-    topics: list[CuePattern]
-
-
-def load_all(data_dir: str | Path | None = None) -> CueSets:
-    return CueSets(load_cues(MEETING_CUES, data_dir), load_cues(DEMAND_CUES, data_dir),
-                   load_cues(STATUS_CUES, data_dir), load_cues(TOPICS, data_dir))
