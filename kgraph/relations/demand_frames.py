@@ -1,0 +1,559 @@
+"""Demand frames: for one cue, who demands (or refuses) what, from whom.
+
+Each cue of `kgraph/data/demand_cues.jsonl` names its frame, the way its arguments stand:
+
+- verb and noun (طالب، دعا إلى، حث على، طلب X من Y، اشترط، تمسك بـ، أصر على، رفض...; مطالبة،
+  إصرار، شروط، حرص على...): the actor is the subject before the cue (SVO), the first actor
+  after it (VSO, or the genitive of a noun: "إصرار الجانب الإسرائيلي على"), an adjective
+  ("طلب أميركي")، or the owner of a pronoun ("حرصها على"); a direct object or "من X" is the
+  target; the demanded thing follows (after ب، إلى، على، أن...);
+- participle (مطالبا، داعيا، رافضا): the subject of the main clause;
+- predicate ("X هو أولوية قصوى", "X غير مقبول"): the thing stands before the cue;
+- necessity (ضرورة، يجب، ينبغي): the speaker before it ("شدد الوزير على ضرورة ...") or the
+  sentence's speaker;
+- condition ("لن نشارك إلا بضمانات"، "لن ننسحب قبل استئناف المفاوضات"): after a negation,
+  what is required;
+- offer (rule 16: "أبدى استعداده لـ X مقابل Y"، "يمكن أن ... إذا وافقوا على Y"): Y is a demand.
+
+When the subject of a verb cue is a noun the entity layer did not recognise ("القوى المعارضة
+تطالب الرئيس بـ"، "وأدانت الجامعة ... وطالبت"، "وقال فلان ... وطلبنا"), no actor is guessed.
+Each frame is a function (doc, cue, ...) -> Found | None; `find_demands` runs them all.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from ..normalize import fold
+from ..types import DEMAND, REJECT
+from .args import (
+    STRONG_PUNCT,
+    Side,
+    clause_left,
+    group_sides,
+    previous_actor,
+    rep_id,
+    representative,
+    subject_before,
+)
+from .context import Ref
+from .cues import CueMatch, CueMatcher
+from .demand_speakers import (
+    chained_subject,
+    latter,
+    main_subject,
+    speaker_state,
+    unknown_subject,
+    unnamed_noun,
+)
+from .demand_things import THING_MAX, is_not_thing, thing_from
+from .demand_words import DemandDoc, governed, in_ref, is_word, key, phrase_at, ref_prefix, sent_range
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Found:
+    """One reading of a cue: its actors, stance, the demanded thing (tokens [a, b); empty when
+    the thing is an antecedent named before), the rule that read it and the target."""
+    actors: tuple[Ref, ...]
+    stance: str
+    thing: Range
+    cue: CueMatch
+    rule: str
+    target: str | None = None
+
+
+def _stance(m: CueMatch) -> str:
+    return REJECT if m.label == REJECT.upper() else DEMAND
+
+
+def _frames(m: CueMatch) -> list[str]:
+    return [p.get("frame", "verb") for p in m.patterns]
+
+
+def frame_of(doc: DemandDoc, m: CueMatch) -> str:
+    """How cue m is read. A word that is both a verb with its object and a noun with its
+    owner ("رفضها") is the noun after a preposition or right after its actor ("أعربت
+    السعودية عن رفضها"، "جددت مصر رفضها تهجير ..."), else the verb ("التي رفضها الوزير")."""
+    frames = _frames(m)
+    if "noun" in frames and frames[0] != "noun" and m.start > 0 and (
+            is_word(doc, m.start - 1, "NOUN_PREP") or in_ref(doc, m.start - 1)):
+        return "noun"
+    return frames[0]
+
+
+def blocked(doc: DemandDoc, m: CueMatch, frame: str) -> bool:
+    """Negated ("لم يطالب"), or inside a purpose clause or a mediator's aims ("بهدف مطالبة")."""
+    sa, _ = sent_range(doc, m.start)
+    if m.label == DEMAND.upper() and frame not in ("condition", "predicate"):
+        for k in range(max(sa, m.start - 3), m.start):
+            if is_word(doc, k, "NEGATION") and not doc.words.has(k + 1, "REPORT"):
+                return True
+    conj = "".join(doc.wc.of("AND"))
+    for k in range(max(sa, m.start - 8), m.start):
+        if doc.wc.has(key(doc, k).lstrip(conj), "PURPOSE") or is_word(doc, k, "PURPOSE"):
+            return True
+    cl = clause_left(doc.ctx, doc.words, m.start)
+    return cl > sa and is_word(doc, cl - 1, "PURPOSE_LEAD")
+
+
+def actor_refs(doc: DemandDoc, sides: list[Side]) -> list[Ref]:
+    out = []
+    for s in sides:
+        r = representative(doc.ctx, s)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _take_coordinated(doc: DemandDoc, rest: list[Side]) -> list[Ref]:
+    """The first side of `rest` and the sides coordinated with it ("طلب مصر وقطر"), taken off."""
+    actors = actor_refs(doc, [rest.pop(0)])
+    while rest and rest[0].coord and rest[0].marker is None:
+        actors += actor_refs(doc, [rest.pop(0)])
+    return actors
+
+
+# -- verb and noun ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Reading:
+    """How a verb-or-noun cue is read: as a verbal noun, as a purpose verb ("لتطلب")."""
+    is_noun: bool
+    purpose_verb: bool
+    frames: frozenset[str]
+
+
+def _reading(doc: DemandDoc, m: CueMatch, frame: str) -> _Reading:
+    frames = frozenset(_frames(m))
+    prep = doc.wc.letters("PREFIX_PREP")
+    purpose_verb = m.first.prefix.endswith(doc.wc.letters("PREFIX_TO")) and \
+        m.first.stem[:1] in doc.wc.of("PREFIX_IMPERFECT") and "verb" in frames
+    is_noun = not purpose_verb and (
+        frame == "noun" or m.first.stem.startswith(doc.wc.letters("ARTICLE")) or m.first.prefix.endswith(prep)
+        or ("noun" in frames and is_word(doc, m.start - 1, "NOUN_GOVERNOR")))
+    return _Reading(is_noun, purpose_verb, frames)
+
+
+def _passive_agent(doc: DemandDoc, m: CueMatch, sb: int) -> tuple[list[Ref], int | None]:
+    """"الذي اقترح من قبل الجيش"، "تم رفضه من قبل الجماعة": the agent of a passive."""
+    for k in range(m.end, min(sb, m.end + 3)):
+        n = phrase_at(doc, k, "PASSIVE_AGENT", 2)
+        if n and k + n <= sb:
+            sides, _ = group_sides(doc.ctx, doc.words, k + n, sb, max_gap=0)
+            if sides and sides[0].actor_refs():
+                return actor_refs(doc, sides[:1]), sides[0].end
+            break
+    return [], None
+
+
+def _object_first(doc: DemandDoc, m: CueMatch, actors: list[Ref], rest: list[Side],
+                  sentence_actor: Mapping[int, tuple[Ref, ...]]) -> Found | None:
+    """"ضغط على X لـ"، "أمهل X يومين": the actor is the clause's subject, X the target."""
+    target = rep_id(doc.ctx, rest[0])
+    actors = actors or actor_refs(doc, subject_before(doc.ctx, doc.words, m.start, max_gap=3)[-1:])
+    if not actors:
+        r = main_subject(doc, m.start).ref
+        actors = [r] if r is not None else chained_subject(doc, m, sentence_actor)
+    if not actors:
+        return None
+    a, b = thing_from(doc, rest[0].end)
+    while a < b and is_word(doc, a, "DEADLINE"):
+        a += 1
+    return Found(tuple(actors), DEMAND, (a, b), m, "object-first", target=target)
+
+
+def _subject_before_cue(doc: DemandDoc, m: CueMatch, rd: _Reading,
+                        sentence_actor: Mapping[int, tuple[Ref, ...]]) -> list[Ref]:
+    """The actors standing before the cue (SVO), or the subject a chained verb keeps."""
+    ctx = doc.ctx
+    conj = doc.wc.of("PREFIX_CONJ")
+    chained = (not rd.is_noun and m.first.prefix[:1] in conj and m.start > 0
+               and not ctx.tokens[m.start - 1].is_punct)
+    before = subject_before(ctx, doc.words, m.start, max_gap=1 if rd.is_noun else 2, all_sides=True)
+    if before and chained and before[-1].end < m.start:
+        # "وأدانت الجامعة الانتهاكات الإسرائيلية ... وطالبت": the actor standing a few words
+        # before a chained verb is not its subject; the first verb's subject is
+        chain = chained_subject(doc, m, sentence_actor)
+        if chain and chain[0].entity not in {r.entity for r in actor_refs(doc, before)}:
+            return chain
+        if not chain and unknown_subject(doc, m):
+            before = []
+    if before:
+        return actor_refs(doc, before)  # adjacent demonyms: a joint position of each
+    if not rd.is_noun and m.first.prefix[:1] in conj:
+        # "وأدانت السلطنة ... وطالبت بـ": a chained verb keeps the subject of the one before
+        return chained_subject(doc, m, sentence_actor)
+    return []
+
+
+def _object_is_after(doc: DemandDoc, m: CueMatch, sb: int) -> bool:
+    """"طالبت القوى المعارضة رئيس الوزراء بـ": an unrecognised subject right after the verb,
+    so the actor after it is the object."""
+    return m.end < sb and unnamed_noun(doc, m.end) and not m.get("pronoun_object") and any(
+        r.is_actor and m.end < r.tok_start <= m.end + 8 and not governed(doc, Side([r]))
+        for r in doc.ctx.refs)
+
+
+def _target(doc: DemandDoc, m: CueMatch, rest: list[Side]) -> str | None:
+    """"من X" (طلب من X), or a direct object right after the cue (طالبت X بـ، دعا X إلى)."""
+    if not rest:
+        return None
+    s = rest[0]
+    if s.marker == "from" and m.get("target_prep"):
+        return rep_id(doc.ctx, s)
+    if s.marker is None and m.get("object"):
+        return rep_id(doc.ctx, s)
+    return None
+
+
+def _has_required_prep(doc: DemandDoc, m: CueMatch, start: int, a: int, sb: int) -> bool:
+    """A cue that needs its preposition ("دعوة إلى"، "حرص على") has it before the thing; a
+    one-letter preposition (ل) may be glued to the word."""
+    wanted = {fold(p) for p in m.get("requires_prep") or ()}
+    glued = {p for p in wanted if len(p) == 1}
+    for k in range(start, min(a + 1, sb)):
+        w = key(doc, k)
+        if w in wanted or (w[:1] in glued and len(w) > 1):
+            return True
+    return False
+
+
+def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
+               sentence_actor: Mapping[int, tuple[Ref, ...]]) -> Found | None:
+    """A verb or noun cue."""
+    ctx = doc.ctx
+    _, sb = sent_range(doc, m.start)
+    rd = _reading(doc, m, frame)
+    after, stop = group_sides(ctx, doc.words, m.end, sb, max_gap=0, stop_words=True)
+    after = [s for s in after if s.actor_refs()]
+    rest = list(after)
+    actors: list[Ref] = []
+    we = doc.wc.letters("SUFFIX_WE")
+    if m.first.suffix and rd.is_noun and m.first.suffix not in we:
+        r = previous_actor(ctx, m.start, prefer_person=False)  # "حرصها على": the owner
+        actors = [r] if r is not None else []
+    elif m.first.suffix in we or (m.first.key.endswith(we) and not rd.is_noun):
+        sp = speaker_state(doc, m.start)  # "طلبنا": the speaker's side
+        if sp.unnamed:
+            return None
+        actors = [sp.ref] if sp.ref is not None else []
+    if m.get("svo_only") and not subject_before(ctx, doc.words, m.start, max_gap=1):
+        return None
+    agent, agent_end = _passive_agent(doc, m, sb)
+    if agent:
+        actors = agent
+        rest = [x for x in rest if x.start >= agent_end]
+    if m.get("object_first") and rest and rest[0].marker is None and rest[0].start <= m.end + 1:
+        return _object_first(doc, m, actors, rest, sentence_actor)
+    if not actors and rd.is_noun and rest and rest[0].start <= m.end + 1:
+        if rest[0].marker is None or (rest[0].marker == "from" and rest[0].start == m.end + 1
+                                      and not m.first.stem.startswith(doc.wc.letters("ARTICLE"))):
+            # "إصرار الجانب الإسرائيلي على"، "طلب الحكومة الفرنسية"، "بعد طلب من X"
+            actors = _take_coordinated(doc, rest)
+    s_idx = ctx.sentence_of_token(m.start)
+    after_comma = m.start > 0 and ctx.tokens[m.start - 1].text in ("،", ",")
+    if not actors and not rd.is_noun and (rd.purpose_verb or (m.first.prefix[:1] in doc.wc.of("AND")
+                                                               and after_comma)):
+        # "لتطلب" (in order to ask), "..., ويرفض": the subject of the clause before
+        actors = list(sentence_actor.get(s_idx) or ())
+        if not actors and rd.purpose_verb:
+            r = main_subject(doc, m.start).ref
+            if r is None:
+                return None
+            actors = [r]
+    if not actors:
+        actors = _subject_before_cue(doc, m, rd, sentence_actor)
+    if not actors and not rd.is_noun and (unknown_subject(doc, m) or _object_is_after(doc, m, sb)):
+        return None
+    if not actors and rest and rest[0].marker is None and rest[0].start <= m.end + 1:
+        actors = _take_coordinated(doc, rest)  # VSO
+    if not actors and (not rd.is_noun or m.id == "condition"):
+        r = previous_actor(ctx, m.start, prefer_person=False)
+        actors = [r] if r is not None else []
+    if not actors:
+        return None
+    target = _target(doc, m, rest)
+    # the thing: after the last argument
+    start = m.end if agent_end is None else agent_end
+    for s in after:
+        if s.end <= stop and (s.marker is None or s.marker == "from") and s.start <= start + 3:
+            start = max(start, s.end)
+    a, b = thing_from(doc, start)
+    if m.id == "condition" and b > a and key(doc, a)[:1] in doc.wc.of("PREFIX_TO") and len(key(doc, a)) > 3:
+        a = _after_purpose(doc, a, b)  # "شرطين لعقد اللقاء، الأول هو ...": what it is for is no demand
+    if m.get("pronoun_object") or b <= a:
+        return Found(tuple(actors), _stance(m), (a, a), m, "pronoun-object", target=target)
+    if m.get("requires_prep") and not _has_required_prep(doc, m, start, a, sb):
+        return None
+    return Found(tuple(actors), _stance(m), (a, b), m, "noun" if rd.is_noun else "verb", target=target)
+
+
+def _after_purpose(doc: DemandDoc, a: int, b: int) -> int:
+    toks = doc.ctx.tokens
+    for k in range(a, b):
+        if toks[k].text in ("،", ",", ":"):
+            a = k + 1
+            while a < b and (is_word(doc, a, "ORDINAL_LEAD") or toks[a].is_punct):
+                a += 1
+            break
+    return a
+
+
+# -- participle, predicate, necessity, condition, offer -----------------------------------------
+def participle_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
+    """"..., مطالبا X بـ"، "داعيا إلى": the subject of the main clause demands."""
+    ctx = doc.ctx
+    sa, sb = sent_range(doc, m.start)
+    prep = doc.wc.of("PREFIX_PREP")
+    firsts = [r for r in ctx.refs if r.is_actor and sa <= r.tok_start < m.start
+              and not ctx.is_media(r.entity) and ref_prefix(doc, r)[-1:] not in prep]
+    actor = main_subject(doc, m.start).ref or (firsts[0] if firsts else None)
+    if actor is None:
+        return None
+    after, _ = group_sides(ctx, doc.words, m.end, sb, max_gap=0)
+    target = None
+    start = m.end
+    if after and after[0].marker is None and after[0].start <= m.end + 1 and after[0].actor_refs():
+        target = rep_id(ctx, after[0])
+        start = after[0].end
+    a, b = thing_from(doc, start)
+    if b <= a:
+        return None
+    return Found((actor,), _stance(m), (a, b), m, "participle", target=target)
+
+
+def _predicate_anchor(doc: DemandDoc, m: CueMatch, sa: int) -> int | None:
+    """Where the thing before a predicate cue starts: after أن، a relative, a verb of
+    judging, or a strong mark."""
+    ctx = doc.ctx
+    conj = doc.wc.of("PREFIX_CONJ")
+    k = m.start - 1
+    while k >= sa and m.start - k <= THING_MAX:
+        w = key(doc, k)
+        if w[:1] in conj and doc.wc.has(w[1:], "THAT"):
+            w = w[1:]
+        if doc.wc.has(w, "THAT") or doc.wc.starts(w, "CONSIDER") or doc.words.has(k, "RELATIVE") \
+                or ctx.tokens[k].text in STRONG_PUNCT | {":"}:
+            return k
+        k -= 1
+    return None
+
+
+def predicate_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
+    """"X هو أولوية قصوى"، "تعتبر X غير مقبول"، "الأمر الذي تعتبره الأخيرة ... مرفوضا"."""
+    ctx = doc.ctx
+    sa, _ = sent_range(doc, m.start)
+    anchor = _predicate_anchor(doc, m, sa)
+    if anchor is None:
+        return None
+    a, b = anchor + 1, m.start
+    while b > a and (is_word(doc, b - 1, "COPULA") or ctx.tokens[b - 1].is_punct):
+        b -= 1
+    while a < b and ctx.tokens[a].is_punct:
+        a += 1
+    ak = key(doc, anchor)
+    actor: Ref | None = None
+    for i in range(a, b):
+        if is_word(doc, i, "LATTER"):
+            actor = latter(doc, i)
+            a = b
+            break
+    if actor is None and anchor > sa and doc.words.has(anchor - 1, "CLAUSE") and \
+            doc.wc.starts(key(doc, anchor - 1), "REPORT_PARTICIPLE"):
+        # "..., معتبرة أن X أولوية": the subject of the main clause
+        firsts = [r for r in ctx.refs if r.is_actor and sa <= r.tok_start < anchor]
+        actor = firsts[0] if firsts else None
+    if actor is None and doc.wc.has(ak, "THAT"):
+        sp = main_subject(doc, anchor)
+        if sp.unnamed:
+            return None
+        actor = sp.ref
+    if actor is None:
+        before = subject_before(ctx, doc.words, anchor, max_gap=3)
+        if before:
+            actor = representative(ctx, before[-1])
+        elif doc.wc.starts(ak, "CONSIDER"):
+            sides, _ = group_sides(ctx, doc.words, anchor + 1, m.start, max_gap=0)
+            if sides and sides[0].actor_refs():
+                actor = representative(ctx, sides[0])
+                a = sides[0].end
+    if actor is None:
+        actor = previous_actor(ctx, anchor, prefer_person=False)
+    if actor is None:
+        return None
+    thing = (a, b)
+    if b <= a and is_word(doc, m.end, "THAT_BARE") and not doc.words.has(anchor, "RELATIVE"):
+        # "أكد أنه من المهم أن ...": the necessity follows the cue
+        thing = thing_from(doc, m.end)
+        if thing[1] <= thing[0]:
+            return None
+    elif doc.words.has(anchor, "RELATIVE") or b <= a:
+        thing = (a, a)
+    return Found((actor,), _stance(m), thing, m, "predicate")
+
+
+def impersonal_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
+    """"يجب/ينبغي/لا بد من X"، "لا يمكن لإسرائيل X": the sentence's speaker demands (refuses) X."""
+    ctx = doc.ctx
+    start = m.end
+    target = None
+    if m.id == "impersonal_refusal" and doc.wc.has(m.first.key, "REFUSAL_NOT"):
+        # "لا يمكن لإسرائيل تسجيل ...": a refusal addressed to X
+        r = next((r for r in ctx.refs if r.tok_start == m.end and r.is_actor), None)
+        if r is None or not ref_prefix(doc, r).startswith(doc.wc.letters("PREFIX_TO")):
+            return None
+        target = r.entity
+        start = r.tok_end
+    actor = main_subject(doc, m.start).ref
+    if actor is None:
+        return None
+    a, b = thing_from(doc, start)
+    if b <= a:
+        return None
+    return Found((actor,), _stance(m), (a, b), m, "impersonal", target=target)
+
+
+def necessity_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
+    """"ضرورة X": the actor is the speaker right before (شدد/أكد X على ضرورة) or an adjective
+    pair ("توافق مصري قطري على ضرورة")."""
+    ctx = doc.ctx
+    sa, _ = sent_range(doc, m.start)
+    k = m.start - 1
+    while k >= sa and is_word(doc, k, "NECESSITY_PREP"):
+        k -= 1
+    actors = actor_refs(doc, subject_before(ctx, doc.words, k + 1, max_gap=1, all_sides=True))
+    if not actors:
+        # "أكد الوزير ضرورة": a reporting verb and its subject right before
+        for j in range(max(sa, m.start - 8), m.start):
+            if doc.words.has(j, "REPORT"):
+                sides, _ = group_sides(ctx, doc.words, j + 1, m.start, max_gap=1)
+                actors = actor_refs(doc, [s for s in sides if s.marker is None][:1])
+                break
+    if not actors:
+        return None
+    a, b = thing_from(doc, m.end)
+    if b <= a:
+        return None
+    return Found(tuple(actors), DEMAND, (a, b), m, "necessity")
+
+
+def condition_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
+    """"لن نشارك إلا بضمانات"، "لن ننسحب قبل استئناف المفاوضات": what a negated act waits for."""
+    ctx = doc.ctx
+    sa, _ = sent_range(doc, m.start)
+    if is_word(doc, m.end, "THAT_PRONOUN"):
+        return None  # "إلا أن": however
+    neg = None
+    for k in range(m.start - 1, max(sa, m.start - 12) - 1, -1):
+        if is_word(doc, k, "CONDITION_NEGATION"):
+            neg = k
+            break
+        if ctx.tokens[k].text in STRONG_PUNCT:
+            break
+    if neg is None:
+        return None
+    if m.id == "not_before" and (not is_word(doc, neg, "FUTURE_NEGATION") or m.start - neg > 10):
+        return None  # "لن ننسحب قبل ..." (a refusal until), not "لم ... قبل يومين"
+    before = subject_before(ctx, doc.words, neg, max_gap=3)
+    actor = representative(ctx, before[-1]) if before else None
+    nxt = key(doc, neg + 1)
+    if neg + 1 < m.start and nxt[:1] in doc.wc.of("PREFIX_WE") and len(nxt) > 3:
+        actor = speaker_state(doc, neg).ref  # "لن نشارك إلا ...": we, the speaker's side
+    if actor is None:
+        after, _ = group_sides(ctx, doc.words, neg + 1, m.start, max_gap=1)
+        after = [s for s in after if s.actor_refs() and s.marker is None]
+        actor = representative(ctx, after[0]) if after else None
+    if actor is None:
+        actor = previous_actor(ctx, neg, prefer_person=False)
+    if actor is None:
+        return None
+    start = m.end
+    if doc.wc.has(m.first.key, "UNLESS_WORD") and is_word(doc, start, "AFTER"):
+        start += 1
+    a, b = thing_from(doc, start)
+    if b <= a:
+        return None
+    if m.id == "not_before" and doc.topics.topic(ctx.tokens[a:b]) is None:
+        return None  # "قبل نهاية الشهر": a time, not a condition
+    if b - a >= 2 and is_word(doc, a, "IF") and key(doc, a + 1).endswith(doc.wc.letters("SUFFIX_WE")):
+        return None  # "لا يمكن أن نعفو عنهم إلا إذا شعرنا ...": the speaker's own judgement
+    return Found((actor,), DEMAND, (a, b), m, "condition")
+
+
+def offer_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
+    """Rule 16: "أبدى استعداده للإفراج عن الأسرى مقابل عقد لقاء"، "يمكن أن يعفو عنهم إذا
+    وافقوا على الحوار": the condition of an offer is a demand of whoever offers."""
+    ctx = doc.ctx
+    sa, _ = sent_range(doc, m.start)
+    conj = "".join(doc.wc.of("PREFIX_CONJ"))
+    offer = next((k for k in range(m.start - 1, max(sa, m.start - 30) - 1, -1)
+                  if doc.wc.starts(key(doc, k).lstrip(conj), "OFFER")), None)
+    if offer is None:
+        return None
+    actor = next((r for r in reversed([r for r in ctx.refs if r.is_actor and sa <= r.tok_start
+                                       and r.tok_end <= offer]) if not governed(doc, Side([r]))), None)
+    if actor is None:
+        sp = main_subject(doc, offer)
+        if sp.unnamed:
+            return None
+        actor = sp.ref
+    if actor is None:
+        actor = previous_actor(ctx, offer, prefer_person=False)
+    if actor is None:
+        return None
+    a, b = thing_from(doc, m.end)
+    if b <= a or is_word(doc, a, "DEICTIC"):
+        return None
+    return Found((actor,), DEMAND, (a, b), m, "offer")
+
+
+# -- all cues ------------------------------------------------------------------------------------
+def read_cue(doc: DemandDoc, m: CueMatch, frame: str,
+             sentence_actor: Mapping[int, tuple[Ref, ...]]) -> Found | None:
+    if m.get("impersonal"):
+        return impersonal_frame(doc, m)
+    if frame in ("verb", "noun"):
+        return head_frame(doc, m, frame, sentence_actor)
+    if frame == "participle":
+        return participle_frame(doc, m)
+    if frame == "predicate":
+        return predicate_frame(doc, m)
+    if frame == "necessity":
+        return necessity_frame(doc, m)
+    if frame == "condition":
+        return condition_frame(doc, m)
+    if frame == "offer":
+        return offer_frame(doc, m)
+    return None
+
+
+def find_demands(doc: DemandDoc, cues: CueMatcher) -> list[Found]:
+    """Every cue's reading, in text order. A chained verb later in a sentence keeps the
+    actors of the sentence's first demand."""
+    ctx = doc.ctx
+    out: list[Found] = []
+    sentence_actor: dict[int, tuple[Ref, ...]] = {}
+    for m in cues.find(ctx.tokens):
+        frame = frame_of(doc, m)
+        if frame != _frames(m)[0]:  # read as its other part of speech
+            m = replace(m, patterns=tuple(p for p in m.patterns if p.get("frame", "verb") == frame))
+        if blocked(doc, m, frame):
+            continue
+        if m.first.prefix.endswith(doc.wc.letters("PREFIX_LIKE")):
+            continue  # "كشرط أساسي": restates a demand named before
+        f = read_cue(doc, m, frame, sentence_actor)
+        if f is None:
+            continue
+        a, b = f.thing
+        if b > a and is_not_thing(doc, a, b):
+            continue
+        if b > a and is_word(doc, a, "WITH") and frame == "noun":
+            continue  # "تلاقي مطالب X مع مطالب Y": the demands are compared, not made
+        actors = tuple(r for r in f.actors if not ctx.is_media(r.entity))
+        if not actors:
+            continue
+        f = replace(f, actors=actors)
+        out.append(f)
+        sentence_actor.setdefault(ctx.sentence_of_token(m.start), actors)
+    return out

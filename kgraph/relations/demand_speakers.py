@@ -1,0 +1,191 @@
+"""Who speaks: the subject of a reporting verb, a dropped or "we" subject, the sentence's speaker.
+
+Demands come in reported speech ("وقال الوزير إنه يجب ..."، "وأضاف ..."، "طلبنا من ..."). The
+functions here find who says them. A `Speaker` is the answer: `ref` the actor found, and
+`unnamed` when the text names a speaker the entity layer did not recognise ("وقالت كلينتون"):
+then no earlier actor may be guessed in its place.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..types import PERSON
+from .args import Side, group_sides, previous_actor, representative, subject_before
+from .context import Ref
+from .cues import CueMatch
+from .demand_words import DemandDoc, governed, in_ref, is_word, key, ref_prefix, sent_range
+
+
+@dataclass(frozen=True)
+class Speaker:
+    ref: Ref | None = None
+    unnamed: bool = False  # the text names someone the entity layer did not find
+
+
+NOBODY = Speaker()
+UNNAMED = Speaker(None, True)
+
+
+def unnamed_speaker(doc: DemandDoc, j: int) -> bool:
+    """The reporting verb at j is followed by a name that is not a recognised entity."""
+    k = j + 1
+    _, sb = sent_range(doc, j)
+    if k >= sb or doc.ctx.tokens[k].is_punct or in_ref(doc, k) or doc.words.labels[k]:
+        return False
+    w = key(doc, k)
+    if w[:1] in doc.wc.of("NAME_NOT_START") or w.startswith(doc.wc.letters("ARTICLE")):
+        return False
+    if w[:1] in doc.wc.of("AND") and w[1:].startswith(doc.wc.letters("ARTICLE")):
+        return False
+    if doc.wc.starts(w, "REPORT_PARTICIPLE"):
+        return False
+    return not is_word(doc, k, "SPEAKER_NOT_NAME")
+
+
+def reporter(doc: DemandDoc, j: int, end: int, guarded: bool) -> tuple[Speaker, bool]:
+    """The subject of the reporting verb at token j: the actor right before it, or one of the
+    first actors after it (up to token `end`). Returns (speaker, settled): settled is False
+    when nothing says who speaks. `guarded` refuses a subject before the verb that carries a
+    preposition or is governed by another word."""
+    ctx = doc.ctx
+    before = subject_before(ctx, doc.words, j, max_gap=1)
+    if before and (not guarded or (before[-1].marker is None and not governed(doc, before[-1]))):
+        return Speaker(representative(ctx, before[-1])), True
+    sides, _ = group_sides(ctx, doc.words, j + 1, end, max_gap=1)
+    sides = [x for x in sides if x.actor_refs() and x.marker is None]
+    if sides and sides[0].start <= j + 3:
+        return Speaker(representative(ctx, sides[0])), True
+    if unnamed_speaker(doc, j):
+        return UNNAMED, True
+    return NOBODY, False
+
+
+def last_speaker(doc: DemandDoc, i: int) -> Speaker:
+    """The subject of the latest reporting verb before token i, in this sentence or the two
+    before it: who "وأضاف" or a quoted "we" is."""
+    ctx = doc.ctx
+    s = ctx.sentence_of_token(i)
+    lo = ctx.sent_toks[max(0, s - 2)][0]
+    for j in range(i - 1, lo - 1, -1):
+        if not doc.words.has(j, "REPORT"):
+            continue
+        _, sb = sent_range(doc, j)
+        speaker, settled = reporter(doc, j, min(sb, j + 12), guarded=False)
+        if settled:
+            return speaker
+    return NOBODY
+
+
+def speaker_state(doc: DemandDoc, i: int) -> Speaker:
+    """For "طلبنا" (we asked), "لن نشارك" (we will not take part): the organisation or state
+    of the speaker, the most specific body the article names for it (a minister's "we" is
+    his government: the state)."""
+    ctx = doc.ctx
+    sp = last_speaker(doc, i)
+    if sp.unnamed:
+        return sp
+    r = sp.ref or previous_actor(ctx, i)
+    if r is None:
+        return NOBODY
+    if r.type != PERSON:
+        return Speaker(r)
+    named: dict[str, Ref] = {}
+    for x in ctx.all_refs:  # nested too: "المتحدث باسم حركة X"
+        if x.entity in ctx.parents(r.entity) and x.is_actor:
+            named.setdefault(x.entity, x)
+    if not named:
+        return Speaker(r)
+    deepest = [p for p in named if not any(p in ctx.parents(q) for q in named if q != p)]
+    pick = sorted(deepest or list(named), key=lambda p: (named[p].type != "ORG", sorted(named).index(p)))
+    body = (ctx.dictionary.actor(pick[0]) if ctx.dictionary else None) or {}
+    if body.get("kind") == "ministry" and body.get("state") in named:
+        return Speaker(named[body["state"]])
+    return Speaker(named[pick[0]])
+
+
+def _they_verb(doc: DemandDoc, j: int) -> bool:
+    """"قالوا"، "يقولون": a plural verb of saying, whose subject is an unnamed "they"."""
+    w = key(doc, j)
+    return w.endswith(doc.wc.letters("PLURAL_VERB_END")) or (
+        w[:1] in doc.wc.of("PREFIX_IMPERFECT_3") and w.endswith(doc.wc.letters("PLURAL_IMPERFECT_END")))
+
+
+def main_subject(doc: DemandDoc, i: int) -> Speaker:
+    """The speaker or subject of the sentence holding token i: the subject of the last
+    reporting verb before i, else an actor opening the sentence, else the previous
+    sentence's first actor."""
+    ctx = doc.ctx
+    sa, _ = sent_range(doc, i)
+    for j in range(i - 1, sa - 1, -1):
+        if doc.words.has(j, "REPORT"):
+            if _they_verb(doc, j):
+                return NOBODY  # "قالوا إنه يجب ...": an unnamed "they" speaks
+            speaker, settled = reporter(doc, j, i, guarded=True)
+            if settled:
+                return speaker
+    for r in ctx.refs:
+        if r.is_actor and sa <= r.tok_start < i and not governed(doc, Side([r])):
+            return Speaker(r) if r.tok_start - sa <= 3 else NOBODY
+    s = ctx.sentence_of_token(i)
+    if s > 0:
+        pa, pb = ctx.sent_toks[s - 1]
+        prev = [r for r in ctx.refs if r.is_actor and pa <= r.tok_start < pb]
+        if prev and prev[0].tok_start - pa <= 3:
+            return Speaker(prev[0])
+    return NOBODY
+
+
+def chained_subject(doc: DemandDoc, m: CueMatch, sentence_actor: Mapping[int, tuple[Ref, ...]]) -> list[Ref]:
+    """The subject a chained verb ("... وطالبت") keeps: the actors of the sentence's earlier
+    demand, else an actor right after the sentence's first verb."""
+    ctx = doc.ctx
+    s = ctx.sentence_of_token(m.start)
+    if sentence_actor.get(s):
+        return list(sentence_actor[s])
+    sa, _ = sent_range(doc, m.start)
+    if m.start - sa > 18:
+        return []
+    for r in ctx.refs:
+        if r.is_actor and sa <= r.tok_start < m.start:
+            if r.tok_start - sa <= 2 and ref_prefix(doc, r)[:1] not in doc.wc.of("PREFIX_PREP"):
+                return [r]
+            break
+    return []
+
+
+def unnamed_noun(doc: DemandDoc, k: int) -> bool:
+    """A definite word at token k that is not part of any recognised entity."""
+    t = doc.ctx.tokens[k]
+    w = key(doc, k).lstrip("".join(doc.wc.of("PREFIX_CONJ")))
+    return (not t.is_punct and w.startswith(doc.wc.letters("ARTICLE")) and len(key(doc, k)) > 4
+            and not in_ref(doc, k) and not doc.words.has(k, "RELATIVE", "TIME", "CLAUSE", "REPORT",
+                                                         "FILLER", "STOP"))
+
+
+def unknown_subject(doc: DemandDoc, m: CueMatch) -> bool:
+    """The verb cue has a subject the entity layer did not recognise, so an actor after the
+    verb is its object and an earlier actor is not its subject: "القوى المعارضة تطالب الرئيس
+    بـ"، "وأدانت الجامعة ... وطالبت بـ"."""
+    sa, _ = sent_range(doc, m.start)
+    conj = doc.wc.of("PREFIX_CONJ")
+    k = m.start - 1
+    if k >= sa and m.first.prefix[:1] not in conj and not m.first.suffix \
+            and not m.get("pronoun_object") and unnamed_noun(doc, k):
+        return True  # SVO: "... المعارضة تطالب"
+    if m.first.prefix[:1] in conj and m.start - sa > 2:
+        # a chained verb: the sentence opens with a verb whose subject is not an entity
+        first = sa
+        while first < m.start and doc.ctx.tokens[first].is_punct:
+            first += 1
+        opener = key(doc, first).lstrip("".join(conj))
+        if first + 1 < m.start and not opener.startswith(doc.wc.letters("ARTICLE")) \
+                and not in_ref(doc, first) and unnamed_noun(doc, first + 1):
+            return True
+    return False
+
+
+def latter(doc: DemandDoc, i: int) -> Ref | None:
+    """"الأخيرة" (the latter): the last actor named before token i."""
+    cands = [r for r in doc.ctx.refs if r.is_actor and r.tok_end <= i]
+    return cands[-1] if cands else None
