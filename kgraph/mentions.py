@@ -22,16 +22,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Optional
+from functools import cached_property, lru_cache
 
 import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .dictionary import (ACTOR, CAPITAL, DEMONYM, HONORIFIC, LABEL_ORDER, NON_ACTOR, ORG_HEAD,
-                         STATE_REF, TITLE, Dictionary, default_dictionary)
-from .normalize import clitic_analyses, fold, fold_with_offsets, phrase_words
+from .dictionary import (
+    ACTOR,
+    CAPITAL,
+    DEMONYM,
+    HONORIFIC,
+    LABEL_ORDER,
+    NON_ACTOR,
+    ORG_HEAD,
+    STATE_REF,
+    TITLE,
+    Dictionary,
+    default_dictionary,
+)
+from .normalize import clitic_analyses, drop_article, fold, fold_with_offsets, phrase_words
+from .relations.sentences import sentence_bounds, split_sentences
 from .types import COUNTERPART_SOURCE, LOCATION, ORG, PERSON, STATE, Article, Mention
 
 SOURCE = "lexicon"
@@ -40,10 +51,6 @@ _MAX_ORG_WORDS = 6  # words of an unknown organisation's name inside a role phra
 _APPOSITION_SKIP = 6  # words of a "لشؤون ..." tail between a role phrase and its holder
 _VERB_PREFIXES = ("يت", "تت", "يست", "تست", "ين", "تن")  # present-tense verbs: "يتلقى", "يستقبل"
 _RELATIVE_ROLES = ("envoy", "member")  # posts held *for* someone: "مبعوث ترامب"، "مستشار الرئيس"
-
-
-def _strip_article(stem: str) -> str:
-    return stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
 
 
 @dataclass(frozen=True)
@@ -91,18 +98,18 @@ class LexiconTagger:
         analyses = clitic_analyses(text)
         chosen = analyses[0]
         for n, stem in analyses:
-            if _strip_article(stem) in self.vocabulary:
+            if drop_article(stem) in self.vocabulary:
                 chosen = (n, stem)
                 break
         n, stem = chosen
-        return TokenKey(_strip_article(stem), idx + offsets[n] if n < len(offsets) else idx,
+        return TokenKey(drop_article(stem), idx + offsets[n] if n < len(offsets) else idx,
                         idx + len(text), folded[:n])
 
     def doc(self, text: str) -> tuple[Doc, list[TokenKey]]:
         """Tokenise `text` and set each token's NORM to its dictionary key."""
         doc = self.nlp.make_doc(text)
         keys = [self.token_key(t.text, t.idx) for t in doc]
-        for tok, k in zip(doc, keys):
+        for tok, k in zip(doc, keys, strict=True):
             tok.norm_ = k.key or tok.text
         return doc, keys
 
@@ -160,11 +167,16 @@ class _Reader:
             self.covered.update(range(it.start, it.end))
         self.out: list[Mention] = []
 
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The article's sentence spans (`kgraph.relations.sentences`), split when first asked."""
+        return split_sentences(self.article.text)
+
     # spans and mentions
     def _span(self, s: int, e: int) -> tuple[int, int]:
         return self.keys[s].start, self.keys[e - 1].end
 
-    def _add(self, s: int, e: int, typ: str, key: Optional[str], source: str = SOURCE,
+    def _add(self, s: int, e: int, typ: str, key: str | None, source: str = SOURCE,
              **extra) -> Mention:
         start, end = self._span(s, e)
         m = Mention(self.article.id, start, end, self.article.text[start:end], typ, source,
@@ -220,7 +232,7 @@ class _Reader:
             self.out[-1] = replace(self.out[-1], end=stop, surface=self.article.text[start:stop])
         return end  # the place is read on its own too
 
-    def _place_after(self, k: int) -> Optional[int]:
+    def _place_after(self, k: int) -> int | None:
         """Token end of "في <place>" at token k: a known country or capital, or a place noun
         and one word ("في جبل عامل"); None if there is none."""
         if k + 1 >= len(self.doc) or fold(self.doc[k].text) != "في":
@@ -233,7 +245,7 @@ class _Reader:
             return (it.end if it and it.start == k + 2 else k + 3)
         return None
 
-    def _person_state(self, key: str) -> Optional[str]:
+    def _person_state(self, key: str) -> str | None:
         """The state or organisation a known person's first listed post belongs to."""
         posts = (self.d.actor(key) or {}).get("posts") or []
         return posts[0].get("of") if posts else None
@@ -301,7 +313,9 @@ class _Reader:
             if key in self.t.stops and not is_connector or (
                     key[:1] in "بلكو" and key[1:] in self.d.name_stops):
                 break
-            if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or len(key) > 4 and key.startswith(("بال", "كال", "فال")) or is_connector and k + 1 >= len(self.doc)
+            if k == j and (key.startswith(("ال", "وال", "وو", "لل"))
+                           or len(key) > 4 and key.startswith(("بال", "كال", "فال"))
+                           or is_connector and k + 1 >= len(self.doc)
                            or len(key) >= 5 and key.startswith(("لم", "لت"))  # "لمتابعة"، "لتعزيز": ل + verbal noun
                            or len(key) >= 5 and key.startswith(_VERB_PREFIXES)):
                 break
@@ -322,7 +336,7 @@ class _Reader:
             return j  # ran on past any plausible name: a phrase, not a name
         return k
 
-    def _person_after(self, j: int, after_honorific: bool = True) -> tuple[Optional[Mention], int]:
+    def _person_after(self, j: int, after_honorific: bool = True) -> tuple[Mention | None, int]:
         """A person named at token j (known, or name words), after an optional honorific.
 
         Unknown names of one word are taken only after an honorific ("السيد ويتكوف").
@@ -358,7 +372,7 @@ class _Reader:
             return self._add(first, end, PERSON, key, source="title-rule", person=name), end
         return None, j
 
-    def _named_earlier(self, j: int, end: int) -> Optional[tuple[Mention, int]]:
+    def _named_earlier(self, j: int, end: int) -> tuple[Mention, int] | None:
         """The person named in full earlier in the article that the name words [j, end) refer
         back to, and how many of those words name them: the full name followed by other words
         ("<name> تعرض"), the surname alone, or the first name alone."""
@@ -382,7 +396,7 @@ class _Reader:
         return None
 
     # rules
-    def _role(self, i: int) -> tuple[Optional[str], Optional[Mention], int, list[str]]:
+    def _role(self, i: int) -> tuple[str | None, Mention | None, int, list[str]]:
         """Parse a role phrase starting at item i: (of, person, next token, roles)."""
         roles = [self.item_at[i].key]
         j = self.item_at[i].end
@@ -451,7 +465,7 @@ class _Reader:
         word = word[2:] if word.startswith("ال") and len(word) > 4 else word
         return word in self.d.org_name_heads or word in self.d.org_body_heads
 
-    def _org_after_title(self, i: int, j: int) -> Optional[tuple[str, int]]:
+    def _org_after_title(self, i: int, j: int) -> tuple[str, int] | None:
         """An organisation the dictionary lacks, named inside a role phrase: "رئيس حزب
         التوحيد العربي اللبناني <name>", "عضو هيئة الرئاسة في حركة أمل <name>".
 
@@ -530,7 +544,7 @@ class _Reader:
             k += 1
         return k
 
-    def _person_after_portfolio(self, j: int) -> tuple[Optional[Mention], int]:
+    def _person_after_portfolio(self, j: int) -> tuple[Mention | None, int]:
         """"وزيرة التنمية الاقتصادية <name>": a post's portfolio (one or two definite words the
         dictionary lacks), then a name of two or more words that a clause boundary ends."""
         k = self._portfolio_end(j)
@@ -542,7 +556,7 @@ class _Reader:
             return None, j
         return self._person_after(k, after_honorific=False)
 
-    def _line_owner(self, i: int) -> Optional[str]:
+    def _line_owner(self, i: int) -> str | None:
         """The state or organisation heading a list line: "قطر: يمثلها رئيس الوزراء"."""
         start = self.keys[i].start
         line_start = self.article.text.rfind("\n", 0, start) + 1
@@ -556,13 +570,15 @@ class _Reader:
                 return m.key
         return None
 
-    def _holder_after_tail(self, j: int) -> Optional[Mention]:
+    def _holder_after_tail(self, j: int) -> Mention | None:
         """The holder named after a short tail of the role phrase: "<role> السابق <name>",
         "<role> إلى ليبيا <name>", "<role> لشؤون الشرق الأوسط، السيد <name>"."""
         k = j
         if k >= len(self.doc) or fold(self.doc[k].text) not in self.d.role_tails:
             return None
         while k < len(self.doc) and k - j < _APPOSITION_SKIP and not self._is_punct(k, "،,.:؛;()«»\""):
+            if k > j and (other := self.item_at.get(k)) is not None and other.label == TITLE:
+                break  # another post opens its own phrase: "أمير قطر لدى استقباله الرئيس التركي <name>"
             # a name after و is the next item of a list: "المتحدث إلى أن ... بين شكري وكيري";
             # one right after إلى/لدى is where the post is sent: "مبعوث <X> إلى <person>"
             previous = fold(self.doc[k - 1].text)
@@ -576,7 +592,7 @@ class _Reader:
             k += 1
         return self._holder_in_apposition(k)[0]
 
-    def _holder_in_apposition(self, k: int) -> tuple[Optional[Mention], int]:
+    def _holder_in_apposition(self, k: int) -> tuple[Mention | None, int]:
         """The holder named after a comma right after the role phrase (or its tail, token k):
         "وزير الخارجية الروسي، سيرغي لافروف، ناقش". A known person or a name after an honorific,
         or two or more name words that a punctuation mark ends; a word with و opens the next
@@ -593,7 +609,7 @@ class _Reader:
             return None, k
         return (person, end) if person is not None else (None, k)
 
-    def _known_holder_after_tail(self, j: int, of: str, role: str) -> Optional[Mention]:
+    def _known_holder_after_tail(self, j: int, of: str, role: str) -> Mention | None:
         """"المبعوث الأميركي لدولتي السودان، دونالد بوث،": after a short tail and a comma, a
         person the dictionary lists in that very post. The tail and the name are read on their
         own afterwards; the mention returned only names the holder."""
@@ -612,7 +628,7 @@ class _Reader:
         self._add(head.start, demonym.end, ORG, org, source="org-rule", of=demonym.key)
         return org
 
-    def _org_in_title(self, i: int, demonym: Optional[Item]) -> Optional[tuple[str, int]]:
+    def _org_in_title(self, i: int, demonym: Item | None) -> tuple[str, int] | None:
         """A title that ends inside an organisation's name ("رئيس المخابرات" + "المصرية"):
         the organisation the tail of the title (and the demonym) name, added as a mention;
         returns (organisation key, token end)."""
@@ -673,7 +689,7 @@ class _Reader:
         """A folded word that is a verb of saying, alone or after و/ف ("وقال")."""
         return word in self.d.speech_verbs or word[:1] in "وف" and word[1:] in self.d.speech_verbs
 
-    def _name_start_before(self, i: int, stop_at_speech_verb: bool = False) -> Optional[int]:
+    def _name_start_before(self, i: int, stop_at_speech_verb: bool = False) -> int | None:
         """Start of two to four unknown name words ending right before token i, or None."""
         k = i
         while k > 0 and i - k < _MAX_NAME_WORDS and self._name_word(k - 1) and not (
@@ -685,7 +701,7 @@ class _Reader:
             return None
         return k
 
-    def _name_before(self, i: int) -> Optional[Mention]:
+    def _name_before(self, i: int) -> Mention | None:
         """An unknown name right before a role phrase, after a verb of saying:
         "وقال <name> <title> <state>". Two to four name words; added as a mention."""
         k = self._name_start_before(i)
@@ -701,7 +717,7 @@ class _Reader:
         return (k not in self.covered and tok.is_alpha and len(word) >= 2
                 and (word not in self.t.stops or word in self.d.name_connectors))
 
-    def _national(self, noun: Item, nationality: Item, person: Optional[Mention]) -> int:
+    def _national(self, noun: Item, nationality: Item, person: Mention | None) -> int:
         """"الرهينة الكرواتي" with no name: a person, the same as the one person of that
         nationality the article introduced by a noun and name before ("الرهينة الفرنسية <name>"
         -> "المواطنة الفرنسية"). Records a named one; returns the token end read."""
@@ -715,12 +731,12 @@ class _Reader:
         self._add(noun.start, nationality.end, PERSON, key, source="title-rule")
         return nationality.end
 
-    def _counterpart_post(self, i: int) -> Optional[str]:
+    def _counterpart_post(self, i: int) -> str | None:
         """The post of the person whose counterpart ("نظيره") token i names: the nearest person
         before it in the sentence, by a role phrase the article gives them or else their first
         post in the dictionary that is a known title."""
         start = self.keys[i].start
-        sentence_start = max(self.article.text.rfind(c, 0, start) for c in ".!?؟\n") + 1
+        sentence_start = sentence_bounds(self.sentences, start, start)[0]
         people = [m for m in self.out if m.type == PERSON and (m.key or m.post) and sentence_start <= m.start
                   and m.end <= start]
         if not people:
@@ -749,13 +765,13 @@ class _Reader:
 
     _POST_NOUNS = frozenset(fold(w) for w in ("منصب", "بمنصب"))
 
-    def _holder_before_post_noun(self, i: int) -> Optional[Mention]:
+    def _holder_before_post_noun(self, i: int) -> Mention | None:
         """"يشغل <person> منصب <role>": the person right before منصب holds the post."""
         if i < 2 or fold(self.doc[i - 1].text) not in self._POST_NOUNS:
             return None
         return self._previous_person(i - 1, adjacent=True)
 
-    def _apposition_holds(self, before: Mention, after: Optional[Mention], of: str, role: str) -> bool:
+    def _apposition_holds(self, before: Mention, after: Mention | None, of: str, role: str) -> bool:
         """Is the person right before a role phrase (no comma) its holder? A name the
         dictionary lacks is, when no name follows the phrase; a known person is, when the
         dictionary lists them in that post and not the person after it."""
@@ -765,7 +781,7 @@ class _Reader:
         return self.d.holds(before.key, of, role) and not (
             after is not None and after.key and self.d.holds(after.key, of, role))
 
-    def _previous_person(self, i: int, adjacent: bool = False) -> Optional[Mention]:
+    def _previous_person(self, i: int, adjacent: bool = False) -> Mention | None:
         """The person in apposition before token i: "<person>، <role>"; with `adjacent`,
         the person right before it with nothing between ("<person> <role>")."""
         if adjacent:
@@ -905,7 +921,7 @@ class _Reader:
         text = self.article.text
         found = []
         for m in self._ATTRIBUTED.finditer(text):
-            sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?؟\n") + 1
+            sentence_start = sentence_bounds(self.sentences, m.start(), m.start())[0]
             before = [fold(w).lstrip("وف") for w in re.findall(r"\w+", text[sentence_start:m.start()])]
             if any(w in self.d.speech_verbs or w in self.d.media_cues for w in before[-12:]):
                 found.append(m.span(1))
@@ -1044,7 +1060,7 @@ class _Reader:
                                             PERSON, "surname-rule", key=holder.key))
                 break
 
-    def _role_end(self, i: int, j: int, person: Optional[Mention]) -> int:
+    def _role_end(self, i: int, j: int, person: Mention | None) -> int:
         """Token end of the role phrase proper (title + its state/org), without the name."""
         if person is None:
             return j

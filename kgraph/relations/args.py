@@ -296,11 +296,12 @@ def clause_left(ctx: ArticleContext, words: Words, i: int) -> int:
 
 
 def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
-                   all_sides: bool = False) -> list[Side]:
+                   all_sides: bool = False, object_ok: bool = True) -> list[Side]:
     """The side(s) right before token i that can be its subject (SVO order).
 
     Scans back over grammar words and at most `max_gap` other words; a relative pronoun
-    right before i points at its antecedent ("راسموسن، الذي يقوم بزيارة").
+    right before i points at its antecedent ("راسموسن، الذي يقوم بزيارة"). Without
+    `object_ok`, an actor right after a preposition is no subject.
     """
     s = ctx.sentence_of_token(i)
     sa = ctx.sent_toks[s][0] if s >= 0 else 0
@@ -323,6 +324,9 @@ def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
             pre = fold(ctx.token_prefix(r))
             if pre[-1:] in ("ب", "ل") or (before >= sa and ctx.tokens[before].key in _SOURCE_WORDS):
                 return []  # "لـ«الشرق الأوسط»", "بحسب وكالة ...": not a subject
+            if not object_ok and before >= sa and words.has(before, "PREP_WITH", "PREP_TO", "PREP_BETWEEN",
+                                                            "PREP_VIA"):
+                return []  # "زيارته إلى الكويت في جولة": the object of a preposition
             found_ref = r
             break
         t = ctx.tokens[k]

@@ -197,7 +197,7 @@ class MeetingRules:
         after = self.actor_sides(self.after(m))
         light = not verb and self.light_before(m)
         gap = 3 if verb or light else 1
-        before = subject_before(self.ctx, self.words, m.start, max_gap=gap, all_sides=True)
+        before = subject_before(self.ctx, self.words, m.start, max_gap=gap, all_sides=True, object_ok=False)
         subj: Optional[Side] = None
         extra_subjects: list[Side] = []
         if m.first.suffix and not verb:
@@ -205,8 +205,8 @@ class MeetingRules:
         elif before:
             subj = before[-1]
             extra_subjects = before[:-1] if (verb or light) else []
-        elif after and after[0].marker is None and verb:
-            subj = after.pop(0)
+        elif after and after[0].marker is None and verb and not m.first.suffix:
+            subj = after.pop(0)  # VSO; a possessed noun's subject is its possessor ("لدى استقباله X")
         objects = []
         for s in after:
             if s.marker in object_markers or (direct and s.marker is None):
@@ -273,7 +273,7 @@ class MeetingRules:
         # adjectives: "الاجتماع الجزائري الإسباني", "مباحثات مصرية قطرية"
         adj = self.adjective_sides(m)
         if len(adj) >= 2:
-            subj = subject_before(self.ctx, self.words, m.start)
+            subj = subject_before(self.ctx, self.words, m.start, object_ok=False)
             return [Candidate(subj + adj, [None] * (len(subj) + len(adj)), m, "talks-adjectives")]
         if m.get("mode") == INDIRECT or self.indirect(m):
             return self.frame_indirect(m)
@@ -383,10 +383,10 @@ class MeetingRules:
         elif m.first.suffix:
             visitor = self.pronoun(m, set())
         elif rest and rest[0].marker is None and rest[0].actor_refs() and not rest[0].is_location:
-            if not is_verb or not subject_before(ctx, self.words, m.start):
+            if not is_verb or not subject_before(ctx, self.words, m.start, object_ok=False):
                 visitor = rest.pop(0)
         if visitor is None:
-            before = subject_before(ctx, self.words, m.start)
+            before = subject_before(ctx, self.words, m.start, object_ok=False)
             if before:
                 visitor = before[-1]
         for s in rest:
@@ -420,7 +420,7 @@ class MeetingRules:
     def frame_host(self, m: CueMatch) -> list[Candidate]:
         ctx = self.ctx
         sa, sb = self.sent_range(m.start)
-        before = subject_before(ctx, self.words, m.start)
+        before = subject_before(ctx, self.words, m.start, object_ok=False)
         after = self.actor_sides(self.after(m, max_gap=4))
         host = before[-1] if before else None
         if host is None and after and after[0].marker is None:
@@ -452,7 +452,7 @@ class MeetingRules:
         talk = [t for t in self.cues if t.label == "TALKS" and left <= t.start < sb]
         if not talk:
             return []
-        before = subject_before(ctx, self.words, m.start, all_sides=True)
+        before = subject_before(ctx, self.words, m.start, all_sides=True, object_ok=False)
         after = self.actor_sides(group_sides(ctx, self.words, m.end, sb, max_gap=4)[0])
         if not after and talk:
             # "سلال يشارك في ... الاجتماع الجزائري الإسباني"
@@ -479,7 +479,7 @@ class MeetingRules:
             return []
         ctx = self.ctx
         _, sb = self.sent_range(m.start)
-        before = subject_before(ctx, self.words, m.start, all_sides=True)
+        before = subject_before(ctx, self.words, m.start, all_sides=True, object_ok=False)
         after = self.actor_sides(group_sides(ctx, self.words, m.end, sb, max_gap=2)[0])
         parties = before + [s for s in after if s.marker is None or s.coord]
         mediators = self.mediators(m)
@@ -505,6 +505,8 @@ class MeetingRules:
             lab = m.label
             if m.first.prefix.endswith("ل") and lab in ("MEET", "DISCUSS", "RECEIVE"):
                 continue  # purpose: "لبحث"
+            if m.get("possessed") and not m.first.suffix:
+                continue  # "لدى استقباله" is an event of its possessor; "حفل استقبال" is none
             if lab in _VERB_LABELS and m.first.stem.startswith("ال") and \
                     not fold(m.patterns[0].pattern).startswith("ال"):
                 continue  # a verbal noun with the article ("التشاور مع") is no event
