@@ -9,9 +9,10 @@ __version__ = "0.1.0"
 
 def build(*paths, ner: str = "auto", progress: bool = False, stanza_model=None):
     """Articles under `paths` (directories or files) -> a KnowledgeGraph (`.G`, queries)."""
+    from os import PathLike
+
     from .api import KnowledgeGraph
     from .pipeline import extract_corpus
-    from os import PathLike
     flat = []
     for p in paths:  # each a path, or a list of paths
         flat.extend([p] if isinstance(p, (str, PathLike)) else p)

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Optional
 
 import networkx as nx
 
@@ -24,12 +24,12 @@ class KnowledgeGraph:
     `extractions` are the records it was built from, kept for `save`.
     """
 
-    def __init__(self, G: nx.MultiDiGraph, extractions: Optional[Iterable] = None):
+    def __init__(self, G: nx.MultiDiGraph, extractions: Iterable | None = None):
         self.G = G
         self.extractions = None if extractions is None else list(extractions)
 
     @classmethod
-    def from_extractions(cls, extractions: Iterable) -> "KnowledgeGraph":
+    def from_extractions(cls, extractions: Iterable) -> KnowledgeGraph:
         """Build the graph of a list of Extraction records."""
         xs = list(extractions)
         return cls(build_graph(xs), xs)
@@ -57,8 +57,8 @@ class KnowledgeGraph:
         """Everyone `a` met, with date, place, roles, mode and the sentence."""
         return queries.who_met(self.G, a)
 
-    def demands(self, actor: Optional[str] = None, topic: Optional[str] = None,
-                stance: Optional[str] = None) -> list[dict]:
+    def demands(self, actor: str | None = None, topic: str | None = None,
+                stance: str | None = None) -> list[dict]:
         """Demands and rejections, filtered (see queries.demands)."""
         return queries.demands(self.G, actor=actor, topic=topic, stance=stance)
 

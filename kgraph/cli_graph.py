@@ -215,7 +215,7 @@ def demands(actor, topic, stance, matrix, graph_dir, as_json):
         if as_json:
             return echo_json({"actors": acts, "topics": tops, "counts": counts})
         click.echo("\t".join(["actor", *tops]))
-        for a, row in zip(acts, counts):
+        for a, row in zip(acts, counts, strict=True):
             click.echo("\t".join([a, *map(str, row)]))
         return
     rows = kg.demands(actor=actor, topic=topic, stance=stance)

@@ -7,8 +7,8 @@ the title), and `.jsonl` / `.json` files of records with `text` and optional `ti
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .errors import CorpusError
 from .types import Article
@@ -91,7 +91,8 @@ def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
             files.extend(found)
         elif p.is_file():
             if p.suffix.lower() not in SUFFIXES:
-                raise CorpusError(p, f"unsupported file type {p.suffix or '(none)'!r}; expected one of {', '.join(SUFFIXES)}")
+                raise CorpusError(p, f"unsupported file type {p.suffix or '(none)'!r}; "
+                                     f"expected one of {', '.join(SUFFIXES)}")
             files.append(p)
         else:
             raise CorpusError(p, "no such file or directory")

@@ -9,7 +9,7 @@ named by the phrase.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from .dictionary import Dictionary, default_dictionary
 from .normalize import phrase_words
@@ -21,14 +21,14 @@ def role_key(of: str, post: str) -> str:
     return f"{of}:{post.replace(' ', '_')}"
 
 
-def post_of(m: Mention, d: Optional[Dictionary] = None) -> tuple[str, str]:
+def post_of(m: Mention, d: Dictionary | None = None) -> tuple[str, str]:
     """The post a role phrase names, as (owner, title): see `Dictionary.post_owner`."""
     of, post = m.of or "", m.post or m.role or ""
     return (d.post_owner(of, m.role or "") if d else of), post
 
 
-def resolve_keys(mentions: Iterable[Mention], posts: Optional[dict[tuple[str, str], str]] = None,
-                 dictionary: Optional[Dictionary] = None) -> list[tuple[str, Mention]]:
+def resolve_keys(mentions: Iterable[Mention], posts: dict[tuple[str, str], str] | None = None,
+                 dictionary: Dictionary | None = None) -> list[tuple[str, Mention]]:
     """Give each mention the key of its entity; `posts` maps (of, post) to a person key
     known from elsewhere (another article), used when this article names nobody.
 
@@ -64,7 +64,7 @@ def surface_key(typ: str, surface: str) -> str:
     return f"{prefix}:" + "_".join(phrase_words(surface))
 
 
-def _name(key: str, ms: list[Mention], d: Dictionary) -> tuple[str, Optional[str]]:
+def _name(key: str, ms: list[Mention], d: Dictionary) -> tuple[str, str | None]:
     actor = d.actor(key)
     if actor:
         return actor["name"], actor.get("en")
@@ -77,7 +77,7 @@ def _name(key: str, ms: list[Mention], d: Dictionary) -> tuple[str, Optional[str
 
 
 def build_entities(mentions: Iterable[Mention], dictionary: Dictionary | None = None,
-                   posts: Optional[dict[tuple[str, str], str]] = None) -> list[Entity]:
+                   posts: dict[tuple[str, str], str] | None = None) -> list[Entity]:
     """Mentions of one article -> its entities, in order of first mention."""
     d = dictionary or default_dictionary()
     groups: dict[str, list[Mention]] = {}

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
 
 from .errors import KgraphError
 
@@ -53,13 +53,13 @@ def _word(w: str) -> str:
     return w
 
 
-def fold_key(text: Optional[str]) -> str:
+def fold_key(text: str | None) -> str:
     """One surface string -> its comparison key."""
     plain = _MARKS.sub("", text or "").translate(_LETTERS)
     return " ".join(w for w in (_word(x) for x in plain.split()) if w)
 
 
-def surface_keys(text: Optional[str]) -> frozenset[str]:
+def surface_keys(text: str | None) -> frozenset[str]:
     """The key of a string, and the key without a leading one-letter clitic when its first
     word is long enough to carry one (وقطر ~ قطر)."""
     k = fold_key(text)
@@ -108,7 +108,7 @@ class Counts:
     tp_gold: int = 0
     gold: int = 0
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.tp_system += other.tp_system
         self.system += other.system
         self.tp_gold += other.tp_gold
@@ -229,7 +229,7 @@ class Evaluation:
         return c
 
     @property
-    def stance_accuracy(self) -> Optional[float]:
+    def stance_accuracy(self) -> float | None:
         n = sum(a.stance_scored for a in self.articles)
         return sum(a.stance_right for a in self.articles) / n if n else None
 

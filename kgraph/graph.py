@@ -20,25 +20,25 @@ Every edge has `evidence`: a sorted list of {article, sentence, start, end, rule
 sentence's offsets in the article. The graph is a MultiDiGraph because one pair can
 hold several relations at once (a demand and a rejection of the same topic, two posts
 in one organisation). A demand's addressee is `target_actor`: `source`, `target` and
-`key` name the ends of an edge in node-link JSON and CSV, so no attribute uses them. Attribute values are plain JSON data (str, int, bool, lists,
-dicts; never None or tuples), so every export round-trips; nodes and edges are added
-in sorted order, so two builds of the same corpus give byte-identical files.
+`key` name the ends of an edge in node-link JSON and CSV, so no attribute uses them.
+Attribute values are plain JSON data (str, int, bool, lists, dicts; never None or
+tuples), so every export round-trips; nodes and edges are added in sorted order, so two
+builds of the same corpus give byte-identical files.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as _date
 from itertools import combinations
-from typing import Iterable, Optional
 
 import networkx as nx
 
-from kgraph.types import (ACTOR_TYPES, HELD, INDIRECT, LOCATION, Evidence, Extraction,
-                          Meeting)
+from kgraph.relations.sentences import sentence_bounds, split_sentences
+from kgraph.types import ACTOR_TYPES, HELD, INDIRECT, LOCATION, Evidence, Extraction, Meeting
 
 ACTOR, PLACE, MEETING, TOPIC, ARTICLE = "actor", "location", "meeting", "topic", "article"
 PARTICIPANT, HELD_AT, DEMAND_EDGE, AFFILIATION, MENTION = (
@@ -106,21 +106,6 @@ def merge_evidence(*lists: Iterable[dict]) -> list[dict]:
     return sorted(seen.values(), key=_ev_sort_key)
 
 
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
-
-
-def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
-    """The (start, end) of the sentence of `text` holding [start, end)."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    m = _SENTENCE_END.search(text, end)
-    right = m.end() if m else len(text)
-    while left < right and text[left].isspace():
-        left += 1
-    while right > left and text[right - 1].isspace():
-        right -= 1
-    return left, right
-
-
 def _pick(counter: Counter):
     """The most common value, ties broken by sort order (deterministic)."""
     if not counter:
@@ -128,7 +113,7 @@ def _pick(counter: Counter):
     return min(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))[0]
 
 
-def _iso_day(value: Optional[str]) -> Optional[_date]:
+def _iso_day(value: str | None) -> _date | None:
     try:
         return _date.fromisoformat(value[:10]) if value else None
     except ValueError:
@@ -199,12 +184,12 @@ def _node_for(eid: str, ids: dict, nodes: dict, article_id: str) -> str:
 @dataclass(frozen=True)
 class _Report:
     """One article's account of a meeting, in node ids."""
-    participants: tuple[tuple[str, Optional[str]], ...]  # (node, role), sorted
+    participants: tuple[tuple[str, str | None], ...]  # (node, role), sorted
     status: str
     mode: str
-    place: Optional[str]
-    date: Optional[str]
-    seen: Optional[str]  # the article's date
+    place: str | None
+    date: str | None
+    seen: str | None  # the article's date
     evidence: dict
 
     @property
@@ -298,9 +283,10 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
         nodes[anode] = {"kind": ARTICLE, "label": art.title or aid, "title": art.title,
                         "date": art.date, "url": art.url, "source": art.source,
                         "ner": x.ner}
+        sentences = split_sentences(art.text)
         for ent in x.entities:
             for m in ent.mentions:
-                s, e = sentence_at(art.text, m.start, m.end)
+                s, e = sentence_bounds(sentences, m.start, m.end)
                 ev = {"article": aid, "sentence": art.text[s:e], "start": s, "end": e,
                       "rule": m.source}
                 rec = edge(anode, ids[ent.id], MENTION, ev, kind=MENTION, count=0)

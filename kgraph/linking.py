@@ -7,15 +7,15 @@ corpus, keeping the article's own surface forms as aliases.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable, Optional
 
 from .dictionary import Dictionary, default_dictionary
 from .entities import post_of, role_key
 from .types import PERSON, Extraction
 
 
-def corpus_posts(extractions: Iterable[Extraction], dictionary: Optional[Dictionary] = None
+def corpus_posts(extractions: Iterable[Extraction], dictionary: Dictionary | None = None
                  ) -> dict[str, tuple[str, str]]:
     """role id ("egypt_gis:head") -> (person id, person name), where one person holds it."""
     d = dictionary or default_dictionary()
@@ -50,7 +50,7 @@ def rename(x: Extraction, mapping: dict[str, tuple[str, str]]) -> Extraction:
     return replace(x, entities=entities, meetings=meetings, demands=demands, affiliations=affiliations)
 
 
-def link_posts(extractions: list[Extraction], dictionary: Optional[Dictionary] = None) -> list[Extraction]:
+def link_posts(extractions: list[Extraction], dictionary: Dictionary | None = None) -> list[Extraction]:
     """Resolve role-only persons to the person the corpus names for that post."""
     posts = corpus_posts(extractions, dictionary)
     out = []

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from typing import Optional
 
 from kgraph.errors import ModelError
 
@@ -31,7 +30,7 @@ _SPACY = {}
 _MAX_SENTENCE_TOKENS = 200
 
 
-def stanza_resources_dir(path: Optional[str] = None) -> str:
+def stanza_resources_dir(path: str | None = None) -> str:
     """The Stanza resources directory: `path`, $STANZA_RESOURCES_DIR, or Stanza's default."""
     if path:
         return os.path.abspath(path)
@@ -47,9 +46,13 @@ def _official_files(rdir: str) -> list[str]:
 
     Raises ModelError when resources.json is missing or has no Arabic entry.
     """
-    from stanza.resources.common import (add_dependencies, flatten_processor_list,
-                                         load_resources_json, maintain_processor_list,
-                                         process_pipeline_parameters)
+    from stanza.resources.common import (
+        add_dependencies,
+        flatten_processor_list,
+        load_resources_json,
+        maintain_processor_list,
+        process_pipeline_parameters,
+    )
     try:
         resources = load_resources_json(rdir)
     except (OSError, ValueError) as exc:
@@ -64,7 +67,7 @@ def _official_files(rdir: str) -> list[str]:
             for proc, pkg in flatten_processor_list(plist)]
 
 
-def official_installed(resources_dir: Optional[str] = None) -> bool:
+def official_installed(resources_dir: str | None = None) -> bool:
     """True when the official Stanza Arabic tokenize/mwt/ner models are all on disk."""
     rdir = stanza_resources_dir(resources_dir)
     try:
@@ -74,7 +77,7 @@ def official_installed(resources_dir: Optional[str] = None) -> bool:
     return bool(files) and all(os.path.exists(f) for f in files)
 
 
-def download_official(resources_dir: Optional[str] = None) -> str:
+def download_official(resources_dir: str | None = None) -> str:
     """Download the official Stanza Arabic tokenize/mwt/ner models; give the directory.
 
     Raises ModelError("cannot download the Stanza Arabic models (no network?): ...")
@@ -131,7 +134,7 @@ def read_model_sidecar(model_path: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def find_pretrain(model_path: str, pretrain_path: Optional[str] = None) -> str:
+def find_pretrain(model_path: str, pretrain_path: str | None = None) -> str:
     """The pretrain (word vectors) file a local NER model needs.
 
     Takes the model path and an explicit pretrain path, if any; gives the explicit
@@ -180,8 +183,8 @@ def _resources_file() -> str:
     return path
 
 
-def load_stanza_pipeline(model_path: Optional[str] = None, pretrain_path: Optional[str] = None,
-                         use_gpu: bool = False, threads: Optional[int] = None):
+def load_stanza_pipeline(model_path: str | None = None, pretrain_path: str | None = None,
+                         use_gpu: bool = False, threads: int | None = None):
     """Load a stanza.Pipeline for Arabic NER, once per process and model file.
 
     With `model_path` None: the official installed models (tokenize, mwt, ner) from the

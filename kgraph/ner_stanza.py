@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional
 
 from kgraph.models import is_pretokenized, pretokenize
+from kgraph.normalize import proclitic_splits
 from kgraph.types import LOCATION, ORG, PERSON, Article, Mention
 
 # Stanza labels -> kgraph types; labels not here (MISC, dates...) are dropped.
@@ -39,9 +39,7 @@ SOURCE = "stanza"
 _NOT_CLITIC = frozenset({"فالنسيا", "بالتيمور", "والتر", "والاس", "فالكون", "بالمر",
                          "فالديز", "والدن", "كالفن", "كالدويل", "بالاو"})
 _CLITIC_WORDS = frozenset({"و", "ف", "ب", "ل", "ك", "لل"})
-_ARTICLE_FORM = re.compile(r"([وف]?[بك]?)ال(?=\w{3})")
-_LAM_LAM = re.compile(r"([وف]?)لل(?=\w{3})")
-_BARE = re.compile(r"[وف]?[بكل]?")
+_THREE_LETTERS = re.compile(r"\w{3}")
 
 
 def _is_edge_junk(ch: str) -> bool:
@@ -64,7 +62,7 @@ def _occurs_alone(text: str, phrase: str, skip: int) -> bool:
     return any(m.start() != skip for m in pattern.finditer(text))
 
 
-def clitic_length(text: str, start: int, end: int, split_prefix: Optional[str] = None) -> int:
+def clitic_length(text: str, start: int, end: int, split_prefix: str | None = None) -> int:
     """How many characters of proclitics to cut from the span [start, end) of `text`.
 
     `split_prefix` is the text of the leading clitic words when Stanza's MWT split the
@@ -75,26 +73,26 @@ def clitic_length(text: str, start: int, end: int, split_prefix: Optional[str] =
     word = span.split(None, 1)[0] if span.strip() else ""
     if not word or word in _NOT_CLITIC:
         return 0
-    m = _LAM_LAM.match(word)
-    if m:
-        return m.end()
-    m = _ARTICLE_FORM.match(word)
-    if m:
-        return len(m.group(1))
+    splits = proclitic_splits(word)  # the raw word: its clitic letters are never folded
+    for prefix, stem in splits:
+        if stem.startswith("ال") and _THREE_LETTERS.match(stem, 2):
+            if stem != word[len(prefix):]:
+                return len(prefix) + 1  # لل: the ل and the article's ل go
+            if not prefix.endswith("ل"):
+                return len(prefix)  # the clitics before a written article
     candidates = []
     if split_prefix and word.startswith(split_prefix) and len(word) - len(split_prefix) >= 3:
         candidates.append((len(split_prefix), True))
-    bare = _BARE.match(word).group(0)
-    for n in range(len(bare), 0, -1):  # longest cut first: وبمصر -> مصر, then بمصر
-        if len(word) - n >= 3:
-            candidates.append((n, False))
+    for prefix, stem in reversed(splits):  # longest cut first: وبمصر -> مصر, then بمصر
+        if prefix and stem == word[len(prefix):] and len(stem) >= 3:
+            candidates.append((len(prefix), False))
     for n, certain in candidates:
         if certain or _occurs_alone(text, span[n:], start + n):
             return n
     return 0
 
 
-def trim_span(text: str, start: int, end: int, split_prefix: Optional[str] = None) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int, split_prefix: str | None = None) -> tuple[int, int]:
     """Trim punctuation and proclitics from a span; give the new (start, end), maybe empty."""
     start, end = trim_punctuation(text, start, end)
     if start < end:
@@ -103,7 +101,7 @@ def trim_span(text: str, start: int, end: int, split_prefix: Optional[str] = Non
     return start, end
 
 
-def _split_prefix(ent) -> Optional[str]:
+def _split_prefix(ent) -> str | None:
     """The leading clitic words of an entity's first token when MWT split it, joined."""
     tokens = getattr(ent, "tokens", None) or []
     words = list(getattr(tokens[0], "words", []) or []) if tokens else []
@@ -128,7 +126,7 @@ def _document(text: str):
     return Document(sentences, text=text) if sentences else None
 
 
-def stanza_spans(text: str, pipeline) -> list[tuple[int, int, str, Optional[str]]]:
+def stanza_spans(text: str, pipeline) -> list[tuple[int, int, str, str | None]]:
     """Run the pipeline on `text`: give (start, end, stanza label, MWT clitic prefix) per entity.
 
     Offsets are into `text`. A pipeline from a local model file gets a pre-tokenised

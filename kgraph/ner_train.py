@@ -21,8 +21,8 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
 
 from kgraph.errors import ModelError
 
@@ -138,7 +138,7 @@ class _StanzaLogging:
     process; this puts back the level and handlers the caller had.
     """
 
-    def __init__(self, progress: Optional[Callable[[str], None]]):
+    def __init__(self, progress: Callable[[str], None] | None):
         self.progress = progress
         self.logger = logging.getLogger("stanza")
 
@@ -167,7 +167,7 @@ class _StanzaLogging:
 
 
 @contextlib.contextmanager
-def _torch_threads(n: Optional[int]):
+def _torch_threads(n: int | None):
     """Run with `n` torch CPU threads (None: leave as is), then restore the count."""
     if n is None:
         yield
@@ -183,14 +183,14 @@ def _torch_threads(n: Optional[int]):
 
 
 def train_ner_model(train_bio: str, dev_bio: str, out_path: str,
-                    pretrain_path: Optional[str] = None, max_steps: int = 1500,
+                    pretrain_path: str | None = None, max_steps: int = 1500,
                     word_dim: int = 100, charlm: bool = False, seed: int = 1234,
-                    progress: Optional[Callable[[str], None]] = None, *,
+                    progress: Callable[[str], None] | None = None, *,
                     hidden_dim: int = 256, char_hidden_dim: int = 100,
                     char_emb_dim: int = 100, batch_size: int = 32,
                     optim: str = "adam", lr: float = 0.002,
-                    eval_interval: Optional[int] = None, device: str = "cpu",
-                    threads: Optional[int] = None,
+                    eval_interval: int | None = None, device: str = "cpu",
+                    threads: int | None = None,
                     extra_args: Sequence[str] = ()) -> TrainResult:
     """Train a charlm-free Stanza NER model on BIO files; give a TrainResult.
 
@@ -292,7 +292,7 @@ def tag_sentences(pipeline, sentences: Sequence[Sequence[str]]) -> list[list[str
     return [next(tagged) if sent else [] for sent in sentences]
 
 
-def score_ner(model_path: str, test_bio: str, pretrain_path: Optional[str] = None) -> dict:
+def score_ner(model_path: str, test_bio: str, pretrain_path: str | None = None) -> dict:
     """Score a model on a BIO file at the entity level (exact span and type).
 
     Gives {"precision", "recall", "f1", "support", "predicted", "sentences", "tokens",

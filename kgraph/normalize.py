@@ -14,6 +14,8 @@ on a key can be turned into exact character offsets of the original text.
 [(0, 'وبالقاهره'), (1, 'بالقاهره'), (2, 'القاهره')]
 >>> clitic_analyses("للقوات")
 [(0, 'للقوات'), (0, 'القوات'), (1, 'لقوات')]
+>>> proclitic_splits("وللقوات")
+[('', 'وللقوات'), ('و', 'للقوات'), ('ول', 'القوات'), ('ول', 'لقوات')]
 >>> strip_article("للقوات")
 'قوات'
 """
@@ -27,10 +29,9 @@ _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي
                        "ؤ": "ؤ", "ئ": "ئ", "\u06cc": "ي", "\u06a9": "ك"})
 _PUNCT = "«»\"'()[]{}،,.:؛;!?؟-–—/\\“”‘’…"
 
-# Proclitics that can precede a word, longest first. Each entry is a folded prefix;
-# an entry ending in "ال" also removes the article.
-_CONJ = ("و", "ف")
-_PREP = ("ب", "ل", "ك")
+# Proclitics that can precede a word: a conjunction, then a preposition.
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
 
 
 def is_mark(ch: str) -> bool:
@@ -78,9 +79,37 @@ def strip_article(word: str, clitic_longer_than: int = 5) -> str:
     return w
 
 
+def drop_article(stem: str) -> str:
+    """A stem without its article ال, when a word of two letters or more is left."""
+    return stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+
+
 def word_key(word: str) -> str:
     """The folded form of one word, with punctuation trimmed."""
     return fold(word).strip(_PUNCT)
+
+
+def proclitic_splits(word: str) -> list[tuple[str, str]]:
+    """Every way to read a word as proclitics + stem, the whole word first: [(prefix, stem)].
+
+    The one reader of proclitics in kgraph. `prefix` is what is read off: a conjunction و/ف,
+    then a preposition ب/ل/ك; the stem keeps its article and has two letters or more. ل
+    before the article is written لل, so a word starting with لل (after a conjunction or
+    not) also reads as ل + the stem with its article restored ("للقوات" -> ل + القوات, then
+    ل + لقوات); `stem != word[len(prefix):]` tells that reading. The letters are compared as
+    given: pass a folded word, or raw text whose clitic letters stand at its start.
+    """
+    out = [("", word)]
+    heads = [("", word)]
+    if word[:1] in CONJUNCTIONS and len(word) > 2:
+        heads.append((word[0], word[1:]))
+        out.append(heads[-1])
+    for conj, rest in heads:
+        if rest.startswith("لل") and len(rest) > 3:
+            out.append((conj + "ل", "ال" + rest[2:]))
+        if rest[:1] in PREPOSITIONS and len(rest) > 2:
+            out.append((conj + rest[0], rest[1:]))
+    return out
 
 
 def clitic_analyses(word: str) -> list[tuple[int, str]]:
@@ -88,28 +117,22 @@ def clitic_analyses(word: str) -> list[tuple[int, str]]:
 
     `word` is a raw token; prefix_length counts folded characters of the clitics.
     The stem keeps its article, so "وبالقاهرة" reads as و+ب+القاهرة. لل is ل + ال:
-    the stem is given as "ال..." with prefix_length 0, so the surface keeps the word
-    whole ("للقوات"). The whole word is always the first analysis.
+    the stem is given as "ال..." with the ل kept in the surface (prefix_length 0 for
+    "للقوات", so the surface keeps the word whole), where three letters follow لل. The
+    whole word is always the first analysis; a stem is given once.
     """
     w = word_key(word)
     out = [(0, w)]
     seen = {w}
-    starts = [0]
-    if w[:1] in _CONJ:
-        starts.append(1)
-    for s in list(starts):
-        if w[s:s + 1] in _PREP:
-            starts.append(s + 1)
-    for s in starts:
-        stem = w[s:]
-        if s and len(stem) >= 2 and stem not in seen:
+    for prefix, stem in proclitic_splits(w)[1:]:
+        n = len(prefix)
+        if stem != w[n:]:  # ل + the article, written لل
+            n -= 1
+            if len(w) - n <= 4:
+                continue
+        if stem not in seen:
             seen.add(stem)
-            out.append((s, stem))
-        if w[s:s + 2] == "لل" and len(stem) > 4:
-            stem = "ال" + w[s + 2:]
-            if stem not in seen:
-                seen.add(stem)
-                out.append((s, stem))
+            out.append((n, stem))
     return out
 
 

@@ -7,8 +7,8 @@ process and merged.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Optional
 
 from .corpus import read_corpus
 from .dictionary import Dictionary, default_dictionary
@@ -24,10 +24,10 @@ NER_CHOICES = ("auto", "lexicon", "stanza", "hybrid")
 class NerConfig:
     """Which NER runs: `mode` one of NER_CHOICES; `stanza_model` a local model file."""
     mode: str = "auto"
-    stanza_model: Optional[str] = None
+    stanza_model: str | None = None
 
 
-def resolve_mode(config: NerConfig) -> tuple[str, Optional[str]]:
+def resolve_mode(config: NerConfig) -> tuple[str, str | None]:
     """The NER mode that will really run, and a one-line notice for the user (or None).
 
     `auto` uses Stanza when a model is available (a local file or the official Arabic
@@ -88,7 +88,7 @@ def relate(extraction: Extraction, dictionary: Dictionary) -> Extraction:
 
 
 def extract_corpus(paths: Iterable[str], ner: str = "auto", progress: bool = True,
-                   stanza_model: Optional[str] = None, notices=None) -> list[Extraction]:
+                   stanza_model: str | None = None, notices=None) -> list[Extraction]:
     """Every article under `paths` -> its Extraction, in corpus order.
 
     `notices` is called with one-line messages for the user (e.g. which NER runs).

@@ -7,13 +7,23 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from typing import Optional
+from itertools import pairwise
 
 import networkx as nx
 
 from kgraph.errors import AmbiguousNameError, UnknownNameError
-from kgraph.graph import (ACTOR, ARTICLE, DEMAND_EDGE, MEETING, MENTION, PLACE, TOPIC,
-                          met_pairs, met_projection, relation)
+from kgraph.graph import (
+    ACTOR,
+    ARTICLE,
+    DEMAND_EDGE,
+    MEETING,
+    MENTION,
+    PLACE,
+    TOPIC,
+    met_pairs,
+    met_projection,
+    relation,
+)
 from kgraph.normalize import clitic_analyses, key
 from kgraph.types import STANCES
 
@@ -56,7 +66,7 @@ def alias_index(G: nx.Graph, kinds=NAMED_KINDS) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in index.items() if k}
 
 
-def resolve(G: nx.Graph, name: str, kinds=NAMED_KINDS, index: Optional[dict] = None) -> str:
+def resolve(G: nx.Graph, name: str, kinds=NAMED_KINDS, index: dict | None = None) -> str:
     """The node id a name stands for. Raises AmbiguousNameError (with `candidates`)
     when it names several nodes, UnknownNameError when it names none."""
     if name in G and G.nodes[name].get("kind") in kinds:
@@ -75,7 +85,7 @@ def resolve(G: nx.Graph, name: str, kinds=NAMED_KINDS, index: Optional[dict] = N
                            "(`kgraph actors --graph DIR` lists the actors)")
 
 
-def _name(G: nx.Graph, n: Optional[str]) -> Optional[str]:
+def _name(G: nx.Graph, n: str | None) -> str | None:
     return G.nodes[n].get("name", G.nodes[n].get("label", n)) if n in G else n
 
 
@@ -184,10 +194,10 @@ def path(G: nx.MultiDiGraph, a: str, b: str, max_hops: int = 4, via: str = "any"
             found.append(p)
     except nx.NetworkXNoPath:
         pass
-    return [[_hop(G, P, u, v, via) for u, v in zip(p, p[1:])] for p in found]
+    return [[_hop(G, P, u, v, via) for u, v in pairwise(p)] for p in found]
 
 
-def _topic(G: nx.Graph, topic: str) -> Optional[str]:
+def _topic(G: nx.Graph, topic: str) -> str | None:
     try:
         return resolve(G, topic, kinds=(TOPIC,))
     except UnknownNameError:
@@ -197,8 +207,8 @@ def _topic(G: nx.Graph, topic: str) -> Optional[str]:
         raise UnknownNameError(f"unknown topic '{topic}'; choose one of {', '.join(TOPICS)}") from None
 
 
-def demands(G: nx.MultiDiGraph, actor: Optional[str] = None, topic: Optional[str] = None,
-            stance: Optional[str] = None) -> list[dict]:
+def demands(G: nx.MultiDiGraph, actor: str | None = None, topic: str | None = None,
+            stance: str | None = None) -> list[dict]:
     """Demands and rejections, one row per evidence sentence, filtered by actor, topic
     and stance ("demand" or "reject")."""
     if stance is not None and stance not in STANCES:
@@ -225,7 +235,7 @@ def demands(G: nx.MultiDiGraph, actor: Optional[str] = None, topic: Optional[str
                                        r["date"] or "", r["article"], r["sentence"]))
 
 
-def demand_matrix(G: nx.MultiDiGraph, stance: Optional[str] = None
+def demand_matrix(G: nx.MultiDiGraph, stance: str | None = None
                   ) -> tuple[list[str], list[str], list[list[int]]]:
     """(actors, topics, counts): counts[i][j] is how many sentences report actor i
     demanding or rejecting (or only `stance`) topic j."""

@@ -8,9 +8,9 @@ that produced each record, evidence sentences, roles, status and mode.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable
 
 from .types import HELD, Extraction
 

@@ -7,7 +7,6 @@ values, so they can be cached, sent to another process and merged.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Optional
 
 PERSON = "PERSON"
 ORG = "ORG"
@@ -45,10 +44,10 @@ class Article:
     id: str
     text: str
     path: str = ""
-    title: Optional[str] = None
-    date: Optional[str] = None
-    url: Optional[str] = None
-    source: Optional[str] = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,11 +80,11 @@ class Mention:
     surface: str
     type: str
     source: str
-    key: Optional[str] = None
-    role: Optional[str] = None
-    of: Optional[str] = None
-    person: Optional[str] = None  # the name proper: without honorific, or the holder of a role
-    post: Optional[str] = None
+    key: str | None = None
+    role: str | None = None
+    of: str | None = None
+    person: str | None = None  # the name proper: without honorific, or the holder of a role
+    post: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,10 +99,10 @@ class Entity:
     type: str
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
-    label_en: Optional[str] = None
-    role: Optional[str] = None
-    of: Optional[str] = None
-    post: Optional[str] = None
+    label_en: str | None = None
+    role: str | None = None
+    of: str | None = None
+    post: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,15 +112,15 @@ class Evidence:
     sentence: str
     start: int  # sentence start in the article
     end: int
-    cue: Optional[Span] = None
+    cue: Span | None = None
     rule: str = ""
 
 
 @dataclass(frozen=True)
 class Participant:
     entity_id: str
-    role: Optional[str] = None  # host, visitor, mediator, party
-    span: Optional[Span] = None
+    role: str | None = None  # host, visitor, mediator, party
+    span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -130,8 +129,8 @@ class Meeting:
     evidence: Evidence
     status: str = HELD
     mode: str = IN_PERSON
-    location: Optional[str] = None  # entity id
-    date: Optional[str] = None  # ISO date
+    location: str | None = None  # entity id
+    date: str | None = None  # ISO date
 
 
 @dataclass(frozen=True)
@@ -141,10 +140,10 @@ class Demand:
     stance: str
     text: str
     evidence: Evidence
-    target: Optional[str] = None
-    condition: Optional[str] = None
-    text_span: Optional[Span] = None
-    actor_span: Optional[Span] = None
+    target: str | None = None
+    condition: str | None = None
+    text_span: Span | None = None
+    actor_span: Span | None = None
 
 
 @dataclass(frozen=True)

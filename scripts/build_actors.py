@@ -32,7 +32,8 @@ from pathlib import Path
 import babel
 from babel import Locale
 
-from kgraph.normalize import fold as fold_letters, strip_article
+from kgraph.normalize import fold as fold_letters
+from kgraph.normalize import strip_article
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "kgraph" / "data"
@@ -125,7 +126,7 @@ def inflect_demonym(base: str) -> list[str]:
     inflecting = [w.endswith("ي") for w in words]
     forms = []
     for suf in _SUFFIXES:
-        indef = [w + suf if inf else w for w, inf in zip(words, inflecting)]
+        indef = [w + suf if inf else w for w, inf in zip(words, inflecting, strict=True)]
         if all(inflecting):
             definite = ["ال" + w for w in indef]
         else:

@@ -11,9 +11,24 @@ Offsets are computed from the texts, so every span is exact.
 """
 from __future__ import annotations
 
-from kgraph.types import (CALL, INDIRECT, ORG, PERSON, PLANNED, STATE, LOCATION, Affiliation,
-                          Article, Demand, Entity, Evidence, Extraction, Meeting, Mention,
-                          Participant)
+from kgraph.types import (
+    CALL,
+    INDIRECT,
+    LOCATION,
+    ORG,
+    PERSON,
+    PLANNED,
+    STATE,
+    Affiliation,
+    Article,
+    Demand,
+    Entity,
+    Evidence,
+    Extraction,
+    Meeting,
+    Mention,
+    Participant,
+)
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(1)</script>"

@@ -77,7 +77,7 @@ def test_cli_bad_input_is_one_error_line_exit_1(runner, tmp_path, args, pattern)
     (tmp_path / "doc.pdf").write_bytes(b"%PDF")
     result = runner.invoke(main, [a.format(tmp=tmp_path) for a in args] + ["--ner", "lexicon"])
     assert result.exit_code == 1
-    lines = [l for l in result.output.splitlines() if l.strip()]
+    lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and re.match(pattern, lines[0]), result.output
 
 

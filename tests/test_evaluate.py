@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kgraph.evaluate import (GoldError, evaluate, fold_key, format_table, load_gold, max_matching,
-                             score_article, surface_keys)
+from kgraph.evaluate import (
+    GoldError,
+    evaluate,
+    fold_key,
+    format_table,
+    load_gold,
+    max_matching,
+    score_article,
+    surface_keys,
+)
 
 GOLD = {
     "article": "a1.txt",

@@ -8,13 +8,13 @@ import types
 import xml.etree.ElementTree as ET
 
 import click
+import graph_fixtures as fx
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import graph_fixtures as fx
 from kgraph.errors import OutputError
 from kgraph.exports import FILES, MANIFEST, read_manifest, write_all
 from kgraph.exports.atomic import atomic_open
@@ -270,9 +270,10 @@ def test_cli_build_refuses_a_foreign_directory(cli, fake_pipeline, tmp_path):
 
 def test_cli_build_with_the_real_pipeline(cli, tmp_path):
     pytest.importorskip("kgraph.pipeline")
+    from pathlib import Path
+
     from kgraph.errors import DataError, ModelError
     from kgraph.pipeline import extract_corpus
-    from pathlib import Path
     corpus = Path(__file__).resolve().parent.parent / "corpus"
     try:
         extract_corpus([str(corpus / "000.txt")], ner="lexicon", progress=False)

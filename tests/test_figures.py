@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import warnings
 
+import graph_fixtures as fx
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-import graph_fixtures as fx
 from kgraph.api import KnowledgeGraph
 from kgraph.errors import AmbiguousNameError, UnknownNameError
 from kgraph.types import LOCATION, ORG, PERSON, STATE, Extraction
@@ -185,6 +185,7 @@ def test_figures_of_a_graph_without_relations_say_so(graph):
 
 def test_figures_never_change_the_graph(kg):
     import json
+
     import networkx as nx
     before = json.dumps(nx.node_link_data(kg.G, edges="edges"), sort_keys=True, ensure_ascii=False)
     F.centrality_bar(kg), F.met_drawing(kg), F.ego_drawing(kg, "مصر", 2)

@@ -8,13 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import graph_fixtures as fx
 import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import graph_fixtures as fx
-from kgraph.graph import build_graph, met_projection, sentence_at
+from kgraph.graph import build_graph, met_projection
 from kgraph.types import LOCATION, PERSON, STATE, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,13 +176,6 @@ def test_met_projection_counts_meetings_not_reports():
     xs = _two_reports(day1="2024-06-20")
     P = met_projection(build_graph(xs))
     assert P["actor:sisi"]["actor:tamim"]["count"] == 2
-
-
-def test_sentence_at_finds_the_enclosing_sentence():
-    text = "جملة أولى. ثم جملة ثانية فيها مصر! وثالثة"
-    i = text.index("مصر")
-    s, e = sentence_at(text, i, i + 3)
-    assert text[s:e] == "ثم جملة ثانية فيها مصر!"
 
 
 @settings(max_examples=25, deadline=None)

@@ -11,10 +11,10 @@ import re
 import shutil
 from pathlib import Path
 
+import graph_fixtures as fx
 import networkx as nx
 import pytest
 
-import graph_fixtures as fx
 from kgraph.graph import met_projection
 from kgraph.views.html import ego_view, render_html, safe_json, write_html
 
@@ -91,7 +91,7 @@ def test_html_large_graph_has_fixed_positions_and_no_physics():
     H = nx.MultiDiGraph()
     for i in range(600):
         H.add_node(f"actor:a{i}", kind="actor", type="STATE", name=f"دولة {i}", label=f"دولة {i}")
-    for j in range(900):
+    for _ in range(900):
         H.add_edge(f"actor:a{rng.randrange(600)}", f"actor:a{rng.randrange(600)}", key="x",
                    kind="affiliation", evidence=[])
     data = json.loads(re.search(r'id="kg-data" type="application/json">(.*?)</script>',
@@ -212,7 +212,8 @@ def test_browser_clicking_an_edge_shows_its_evidence(open_page):
     edge = p.js("kgraph.edges.get().find(e => e.from === 'actor:hamas' && e.to === 'topic:disarmament').id")
     point = _clickable_point(p, edge)
     if point is None:  # layout put something on top of it: fit to this edge and retry
-        p.js("(id) => { const e = kgraph.edges.get(id); kgraph.network.fit({nodes: [e.from, e.to], animation: false}); }", edge)
+        p.js("(id) => { const e = kgraph.edges.get(id); "
+             "kgraph.network.fit({nodes: [e.from, e.to], animation: false}); }", edge)
         point = _clickable_point(p, edge)
     assert point, "no free point on the edge to click"
     p.page.mouse.click(*point)

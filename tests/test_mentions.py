@@ -1,6 +1,7 @@
 """Dictionary and rule mentions: offsets, clitics, role phrases, capitals, demonyms."""
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kgraph.entities import build_entities
 from kgraph.mentions import lexicon_mentions
@@ -56,7 +57,8 @@ def test_mentions_demonym_after_non_actor_head_is_no_actor():
 
 
 def test_mentions_role_phrase_is_a_person_linked_to_its_holder():
-    text = "استقبل العميد سامر خليل، مدير جهاز المخابرات العامة المصرية، وفدا. وقال خليل إن مدير المخابرات العامة المصرية متفائل."
+    text = ("استقبل العميد سامر خليل، مدير جهاز المخابرات العامة المصرية، وفدا. "
+            "وقال خليل إن مدير المخابرات العامة المصرية متفائل.")
     ents = build_entities(mentions_of(text))
     people = [e for e in ents if e.type == PERSON]
     assert len(people) == 1

@@ -2,7 +2,8 @@
 import doctest
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kgraph import normalize
 from kgraph.normalize import clitic_analyses, fold, fold_with_offsets, key

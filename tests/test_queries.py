@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 
 import click
+import graph_fixtures as fx
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-import graph_fixtures as fx
 from kgraph import queries as q
 from kgraph.api import KnowledgeGraph, load
 from kgraph.errors import AmbiguousNameError, KgraphError, UnknownNameError

@@ -12,15 +12,26 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kgraph.relations import RelationData, extract_relations
 from kgraph.relations.cues import CueMatcher, load_cues
 from kgraph.relations.dates import dateline_date, explicit_dates, find_date
-from kgraph.relations.sentences import split_sentences
+from kgraph.relations.sentences import sentence_bounds, split_sentences
 from kgraph.relations.tokens import readings, tokenize
-from kgraph.types import (ACTOR_TYPES, HELD, MEETING_MODES, MEETING_STATUSES, STANCES, TOPICS, Article,
-                          Entity, Extraction, Mention)
+from kgraph.types import (
+    ACTOR_TYPES,
+    HELD,
+    MEETING_MODES,
+    MEETING_STATUSES,
+    STANCES,
+    TOPICS,
+    Article,
+    Entity,
+    Extraction,
+    Mention,
+)
 
 CASES_FILE = Path(__file__).parent / "data" / "relations_cases.jsonl"
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -79,6 +90,18 @@ def test_relations_sentences_split_lines_and_marks():
 def test_relations_sentences_keep_decimals_and_empty_lines_out():
     text = "بلغت النسبة 3.5 في المئة.\n \n"
     assert [text[s:e] for s, e in split_sentences(text)] == ["بلغت النسبة 3.5 في المئة."]
+
+
+def test_relations_sentence_bounds_hold_a_span():
+    text = "جملة أولى. ثم جملة ثانية فيها مصر! وثالثة"
+    spans = split_sentences(text)
+    i = text.index("مصر")
+    s, e = sentence_bounds(spans, i, i + 3)
+    assert text[s:e] == "ثم جملة ثانية فيها مصر!"
+    # a span across a boundary takes both sentences; one outside every sentence is its own
+    s, e = sentence_bounds(spans, text.index("أولى"), i)
+    assert text[s:e] == "جملة أولى. ثم جملة ثانية فيها مصر!"
+    assert sentence_bounds(split_sentences("أ. ... ب"), 3, 6) == (3, 6)
 
 
 @settings(max_examples=200, deadline=None)
@@ -309,7 +332,8 @@ def test_relations_we_of_a_minister_is_the_government():
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("التقى وزير الخارجية الألماني يوهان كلاين نظيره الأردني في عمان.", ("person:يوهان_كلاين", "jordan:foreign_minister")),
+    ("التقى وزير الخارجية الألماني يوهان كلاين نظيره الأردني في عمان.",
+     ("person:يوهان_كلاين", "jordan:foreign_minister")),
     ("والتقى وزير الخارجية الألماني نظيره الأردني أمس.", ("germany:foreign_minister", "jordan:foreign_minister")),
 ])
 def test_relations_meeting_with_an_unnamed_counterpart(text, pair):

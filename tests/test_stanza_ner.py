@@ -82,7 +82,7 @@ def make_sentence(rng: random.Random) -> list[tuple[str, str]]:
     """One synthetic sentence as (token, BIO tag) pairs; a clitic stays on its word."""
     out = []
     for piece in rng.choice(TEMPLATES).split():
-        slot = next((s for s in "PLO" if "{%s}" % s in piece), None)
+        slot = next((s for s in "PLO" if f"{{{s}}}" in piece), None)
         if slot is None:
             out.append((piece, "O"))
             continue

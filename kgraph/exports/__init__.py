@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json as _json  # "json" in this namespace is the kgraph.exports.json module
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, Optional
 
 import networkx as nx
 
@@ -72,7 +72,7 @@ def graph_counts(G: nx.Graph) -> dict:
     return dict(sorted(counts.items()))
 
 
-def read_manifest(outdir) -> Optional[dict]:
+def read_manifest(outdir) -> dict | None:
     """The build.json of `outdir`, or None when there is none."""
     path = Path(outdir) / MANIFEST
     try:
@@ -83,7 +83,7 @@ def read_manifest(outdir) -> Optional[dict]:
         raise OutputError(path, f"unreadable build manifest ({e}); pass --force to rebuild") from e
 
 
-def check_outdir(outdir, inputs: Optional[str], force: bool = False) -> None:
+def check_outdir(outdir, inputs: str | None, force: bool = False) -> None:
     """Raise OutputError unless `outdir` may receive a build of `inputs`: it is absent
     or empty, or holds a build of the same inputs and kgraph version, or `force`.
     With inputs None only the directory itself is checked (a cheap early check)."""
@@ -101,8 +101,8 @@ def check_outdir(outdir, inputs: Optional[str], force: bool = False) -> None:
                                   f"kgraph {old.get('kgraph_version')}); pass --force to overwrite it")
 
 
-def write_all(G: nx.MultiDiGraph, outdir, extractions: Optional[Iterable] = None, *,
-              force: bool = False, on_file: Optional[Callable[[str], None]] = None) -> list[Path]:
+def write_all(G: nx.MultiDiGraph, outdir, extractions: Iterable | None = None, *,
+              force: bool = False, on_file: Callable[[str], None] | None = None) -> list[Path]:
     """Write every format of G into `outdir` and return the paths written.
 
     `extractions` (Extraction records or their dicts) go to extractions.jsonl; without

@@ -33,7 +33,7 @@ def _read(path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     cols = [h.partition(":")[::2] for h in rows[0]]
-    return [{k: v for (k, t), cell in zip(cols, row)
+    return [{k: v for (k, t), cell in zip(cols, row, strict=False)
              if (v := decode(cell, t or "str", neutralised=True)) is not None} for row in rows[1:]]
 
 

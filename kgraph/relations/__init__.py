@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
-from typing import Optional
 
 from ..types import Extraction
-from .cues import (DEMAND_CUES, MEETING_CUES, STATUS_CUES, TOPICS, CuePattern, load_cues)
+from .cues import DEMAND_CUES, MEETING_CUES, STATUS_CUES, TOPICS, CuePattern, load_cues
 
 __all__ = ["extract_relations", "reload_cues", "RelationData"]
 
@@ -23,7 +22,7 @@ __all__ = ["extract_relations", "reload_cues", "RelationData"]
 class RelationData:
     """The cue patterns the rules use (fresh lists per instance)."""
 
-    def __init__(self, data_dir: Optional[str] = None):
+    def __init__(self, data_dir: str | None = None):
         from .args import RELATION_WORDS
         self.meetings: list[CuePattern] = load_cues(MEETING_CUES, data_dir)
         self.demands: list[CuePattern] = load_cues(DEMAND_CUES, data_dir)
@@ -43,7 +42,7 @@ def reload_cues() -> None:
 
 
 def extract_relations(extraction: Extraction, dictionary=None,
-                      data: Optional[RelationData] = None) -> Extraction:
+                      data: RelationData | None = None) -> Extraction:
     """An Extraction with its meetings, demands and affiliations filled."""
     from .affiliations import extract_affiliations
     from .args import Words

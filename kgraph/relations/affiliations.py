@@ -11,7 +11,7 @@ minister, president, prime minister, member.
 """
 from __future__ import annotations
 
-from typing import Optional
+from itertools import pairwise
 
 from ..types import ORG, PERSON, STATE, Affiliation, Evidence, Span
 from .args import Words, is_role_only
@@ -32,7 +32,7 @@ _ROLE_MAP = {
 }
 
 
-def normal_role(role: Optional[str]) -> Optional[str]:
+def normal_role(role: str | None) -> str | None:
     """A post key of the entity layer -> one of ROLES (None when unknown)."""
     if not role:
         return None
@@ -45,7 +45,7 @@ def normal_role(role: Optional[str]) -> Optional[str]:
     return None
 
 
-def _evidence(ctx: ArticleContext, ref: Ref, rule: str) -> Optional[Evidence]:
+def _evidence(ctx: ArticleContext, ref: Ref, rule: str) -> Evidence | None:
     s = ctx.sentence_of_token(ref.tok_start)
     if s < 0:
         return None
@@ -57,7 +57,7 @@ def extract_affiliations(ctx: ArticleContext, words: Words) -> list[Affiliation]
     out: list[Affiliation] = []
     seen: set[tuple[str, str, str]] = set()
 
-    def add(member: str, of: str, role: Optional[str], ref: Ref, rule: str) -> None:
+    def add(member: str, of: str, role: str | None, ref: Ref, rule: str) -> None:
         role = normal_role(role)
         if role is None or member == of:
             return
@@ -79,7 +79,7 @@ def extract_affiliations(ctx: ArticleContext, words: Words) -> list[Affiliation]
             add(r.entity, m.of, m.role, r, "affiliation:role-phrase")
     # apposition: a named person followed by a role phrase that stayed a person of its own
     top = ctx.refs
-    for a, b in zip(top, top[1:]):
+    for a, b in pairwise(top):
         if a.type != PERSON or b.type != PERSON or is_role_only(a) or not is_role_only(b):
             continue
         if not b.mention.of:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
 
 from ..normalize import fold
 
@@ -44,14 +43,14 @@ def _norm(text: str) -> str:
     return fold(text).translate(_DIGITS)
 
 
-def _iso(y: int, m: int, d: int) -> Optional[str]:
+def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return dt.date(y, m, d).isoformat()
     except ValueError:
         return None
 
 
-def explicit_dates(text: str, year: Optional[int] = None) -> list[str]:
+def explicit_dates(text: str, year: int | None = None) -> list[str]:
     """Every explicit day-month(-year) date in `text`, as ISO strings; a date without a
     year takes `year` (or is skipped when no year is known)."""
     out = []
@@ -65,7 +64,7 @@ def explicit_dates(text: str, year: Optional[int] = None) -> list[str]:
     return out
 
 
-def dateline_date(text: str, lines: int = 3) -> Optional[str]:
+def dateline_date(text: str, lines: int = 3) -> str | None:
     """The date of a dateline among the first lines of an article ("باريس – 6 سبتمبر 2025")."""
     head = [ln for ln in text.splitlines() if ln.strip()][:lines]
     for ln in head:
@@ -78,7 +77,7 @@ def dateline_date(text: str, lines: int = 3) -> Optional[str]:
     return None
 
 
-def article_date(article, text: str) -> Optional[str]:
+def article_date(article, text: str) -> str | None:
     """The article's date: its `date` field when it is ISO, else a dateline date."""
     if getattr(article, "date", None):
         m = _ISO.search(str(article.date))
@@ -89,7 +88,7 @@ def article_date(article, text: str) -> Optional[str]:
     return dateline_date(text)
 
 
-def find_date(text: str, anchor: Optional[str] = None) -> Optional[str]:
+def find_date(text: str, anchor: str | None = None) -> str | None:
     """The date a sentence gives: an explicit date, else اليوم/أمس against `anchor`."""
     year = int(anchor[:4]) if anchor else None
     found = explicit_dates(text, year)

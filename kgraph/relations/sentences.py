@@ -77,3 +77,16 @@ def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
         else:
             return mid
     return -1
+
+
+def sentence_bounds(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding the characters [start, end), or of the run of
+    sentences when they cross a boundary; (start, end) itself where no sentence holds them.
+
+    >>> text = "جملة أولى. ثم جملة ثانية فيها مصر! وثالثة"
+    >>> s, e = sentence_bounds(split_sentences(text), text.index("مصر"), text.index("مصر") + 3)
+    >>> text[s:e]
+    'ثم جملة ثانية فيها مصر!'
+    """
+    i, j = sentence_index(spans, start), sentence_index(spans, max(start, end - 1))
+    return (spans[i][0] if i >= 0 else start), (spans[j][1] if j >= 0 else end)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import fold
+from ..normalize import CONJUNCTIONS, drop_article, fold, proclitic_splits
 
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+|[^\w\s]|_")
 _PUNCT = "«»\"'()[]{}،,.:؛;!?؟-–—/\\“”‘’…*•ـ|"
@@ -56,10 +56,6 @@ def tokenize(text: str) -> list[Token]:
             for i, m in enumerate(_WORD.finditer(text))]
 
 
-def drop_article(stem: str) -> str:
-    return stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
-
-
 def _suffix_readings(stem: str) -> list[tuple[str, str]]:
     out = []
     for suf in _SUFFIXES:
@@ -83,9 +79,14 @@ def readings(text: str) -> list[Reading]:
         return []
     # a final ة is the feminine ending, never the pronoun ه
     feminine = text.rstrip(_PUNCT + "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
-    bases = [("", w)]
-    if w[0] in "وف" and len(w) > 2:
-        bases.append((w[0], w[1:]))
+    splits = proclitic_splits(w)
+    # ل before لل is ل + the article here, never a bare ل: للقاء reads ل + اللقاء only
+    lam_article = {prefix for prefix, stem in splits if stem != w[len(prefix):]}
+    stems = [(prefix, stem) for prefix, stem in splits
+             if prefix not in lam_article or stem != w[len(prefix):]]
+    # the future marker س after a conjunction or none: سيلتقي -> س + يلتقي
+    stems += [(prefix + "س", stem[1:]) for prefix, stem in splits
+              if prefix in ("", *CONJUNCTIONS) and stem[:1] == "س" and stem[1:2] in "يتنا" and len(stem) > 3]
     out: list[Reading] = []
     seen = set()
 
@@ -95,15 +96,6 @@ def readings(text: str) -> list[Reading]:
             seen.add((k, prefix, suffix))
             out.append(Reading(k, prefix, suffix, stem))
 
-    stems = []
-    for prefix, rest in bases:
-        stems.append((prefix, rest))
-        if rest.startswith("لل") and len(rest) > 3:
-            stems.append((prefix + "ل", "ال" + rest[2:]))
-        elif rest[:1] in "بلك" and len(rest) > 2:
-            stems.append((prefix + rest[0], rest[1:]))
-        if rest[:1] == "س" and rest[1:2] in "يتنا" and len(rest) > 3:
-            stems.append((prefix + "س", rest[1:]))
     for prefix, stem in stems:
         add(prefix, stem)
     for prefix, stem in stems:

@@ -18,8 +18,9 @@ from __future__ import annotations
 import html as _html
 import textwrap
 from collections import Counter, defaultdict
-from datetime import date as _date, timedelta
-from typing import Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date as _date
+from datetime import timedelta
 
 import matplotlib
 import networkx as nx
@@ -56,6 +57,7 @@ def visual(text: str) -> str:
     if not text:
         return text
     import arabic_reshaper
+
     # bidi.algorithm is python-bidi's full implementation; the Rust-backed bidi.get_display
     # of python-bidi >= 0.5 skips rule L4 and leaves brackets unmirrored: ")Egypt(".
     from bidi.algorithm import get_display
@@ -193,7 +195,7 @@ def _positions(H: nx.Graph) -> dict:
     return nx.spring_layout(U, seed=SEED, k=3 / n ** 0.5, iterations=300)
 
 
-def _draw(ax, H: nx.Graph, pos: dict, center: Optional[str] = None,
+def _draw(ax, H: nx.Graph, pos: dict, center: str | None = None,
           english: bool = True) -> None:
     """Draw H's nodes (coloured by type, sized by degree), edges and labels on ax."""
     U = nx.Graph(H)
@@ -205,7 +207,7 @@ def _draw(ax, H: nx.Graph, pos: dict, center: Optional[str] = None,
                                  linewidths=[2.5 if n == center else 1 for n in nodes])
     art.set_gid("nodes")
     art.set_zorder(2)
-    for n, size in zip(nodes, sizes):
+    for n, size in zip(nodes, sizes, strict=True):
         text = name_of(H, n)
         en = H.nodes[n].get("label_en")
         if english and en and en != text and H.nodes[n].get("kind") not in (MEETING, TOPIC):
@@ -290,7 +292,7 @@ def ego_drawing(kg, actor: str, hops: int = 1) -> Figure:
 
 # ---------------------------------------------------------------- meetings
 
-def _day(value) -> Optional[_date]:
+def _day(value) -> _date | None:
     """An ISO date, possibly partial (2025, 2025-09, 2025-09-06...) -> a date, or None."""
     if not value:
         return None
@@ -440,7 +442,7 @@ def demand_heatmap(kg) -> Figure:
         axes = fig.subplots(1, 2, sharey=True)
         top = max(1, max(max(row) for m in counts.values() for row in m))
         xl = [arabic(name_of(G, t, english=True)) for t in topics]
-        for ax, stance, cmap in zip(axes, STANCES, ("Greens", "Reds")):
+        for ax, stance, cmap in zip(axes, STANCES, ("Greens", "Reds"), strict=True):
             m = counts[stance]
             im = ax.imshow(m, cmap=cmap, vmin=0, vmax=top, aspect="auto")
             im.set_gid(stance)
@@ -464,8 +466,8 @@ def demand_heatmap(kg) -> Figure:
 
 # ---------------------------------------------------------------- tables
 
-def html_table(rows: Sequence[dict], columns: Optional[Sequence[str]] = None,
-               caption: Optional[str] = None) -> str:
+def html_table(rows: Sequence[dict], columns: Sequence[str] | None = None,
+               caption: str | None = None) -> str:
     """Rows (dicts) -> an HTML table string (for IPython.display.HTML) of `columns`
     (default: the keys of the first row). Every value is html-escaped and every cell is
     dir="auto", so Arabic cells read right to left and English ones left to right."""

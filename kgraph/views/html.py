@@ -18,7 +18,6 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 import networkx as nx
 import pyvis
@@ -189,7 +188,7 @@ def _assets() -> dict:
             "app_css": (STATIC / "app.css").read_text(encoding="utf-8")}
 
 
-def render_html(G: nx.MultiDiGraph, view: str = "whole", focus: Optional[str] = None,
+def render_html(G: nx.MultiDiGraph, view: str = "whole", focus: str | None = None,
                 hops: int = 1, title: str = "kgraph") -> str:
     """The page of one view of G: view "whole" or "met", optionally the ego graph of
     `focus` (any alias) within `hops`."""

@@ -81,11 +81,11 @@ def layout(H: nx.Graph, seed: int = SEED) -> dict:
     radii = [UNIT * (1 + math.sqrt(len(c))) for c in comps]
     width = max([2 * r for r in radii] + [math.sqrt(sum((2 * r) ** 2 for r in radii)) * 1.2])
     out, x, y, row = {}, 0.0, 0.0, 0.0
-    for comp, r in zip(comps, radii):
+    for comp, r in zip(comps, radii, strict=True):
         if x > 0 and x + 2 * r > width:
             x, y, row = 0.0, y + row, 0.0
         xy = component_layout(U.subgraph(comp), seed) * r
-        for v, (px, py) in zip(U.subgraph(comp).nodes, xy):
+        for v, (px, py) in zip(U.subgraph(comp).nodes, xy, strict=True):
             out[v] = (round(float(px + x + r)), round(float(py + y + r)))
         x, row = x + 2 * r, max(row, 2 * r)
     return out
