@@ -364,7 +364,7 @@ class MeetingRules:
     def frame_visit(self, m: CueMatch) -> list[Candidate]:
         ctx = self.ctx
         sa, sb = self.sent_range(m.start)
-        is_verb = m.id == "visit" and not m.first.key.startswith("زياره") and m.first.key not in ("زيارات",)
+        is_verb = m.id == "visit" and not m.get("noun")
         after, _ = group_sides(ctx, self.words, m.end, sb, max_gap=3)
         visitor: Optional[Side] = None
         dest: Optional[Side] = None
@@ -382,7 +382,8 @@ class MeetingRules:
             pass
         elif m.first.suffix:
             visitor = self.pronoun(m, set())
-        elif rest and rest[0].marker is None and rest[0].actor_refs() and not rest[0].is_location:
+        elif rest and rest[0].marker is None and rest[0].actor_refs() and not rest[0].is_location and (
+                is_verb or rest[0].start == m.end):  # a noun's visitor is its genitive: "زيارة الرئيس"
             if not is_verb or not subject_before(ctx, self.words, m.start, object_ok=False):
                 visitor = rest.pop(0)
         if visitor is None:

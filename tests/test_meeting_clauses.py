@@ -1,0 +1,63 @@
+"""Meetings read from clauses, end to end with the embedded dictionary: who is the subject of a
+cue when the sentence does not say it next to the cue (classes 1-7 of the relation bank).
+
+Every sentence is written for these tests. Each case names the held meetings it must give
+as pairs of entity names (a name matches an entity whose canonical name contains it), and
+pairs it must not give.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.pipeline import NerConfig, extract_article
+from kgraph.types import HELD, Article
+
+
+def held_pairs(text: str) -> set[frozenset[str]]:
+    x = extract_article(Article(id="t", text=text, date="2016-03-14"), NerConfig(mode="lexicon"))
+    names = {e.id: e.name for e in x.entities}
+    out = set()
+    for m in x.meetings:
+        if m.status != HELD:
+            continue
+        ids = [names[p.entity_id] for p in m.participants]
+        out.update(frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:])
+    return out
+
+
+def names(name: str, words: str) -> bool:
+    """Every word of `words` is a word of the entity name."""
+    return set(words.split()) <= set(name.split())
+
+
+def has_pair(pairs: set[frozenset[str]], a: str, b: str) -> bool:
+    return any(len(p) == 2 and any(names(x, a) and any(names(y, b) for y in p - {x}) for x in p) for p in pairs)
+
+
+CASES = [
+    # (id, text, pairs that must be there, pairs that must not)
+    ("vso-two-states",
+     "التقت المستشارة الألمانية أنغيلا ميركل صباح اليوم الرئيس الفرنسي في برلين.",
+     [("ميركل", "الرئيس الفرنسي")], []),
+    ("light-verb-visit",
+     "تقوم رئيسة الوزراء البريطانية تيريزا ماي بزيارة إلى الهند تستمر ثلاثة أيام.",
+     [("تيريزا ماي", "الهند")], []),
+    ("possessed-reception",
+     "ونوه ملك البحرين لدى استقباله الرئيس المصري عبد الفتاح السيسي بعمق العلاقات.",
+     [("ملك البحرين", "السيسي")], []),
+    ("dropped-subject-after-visit",
+     "وأجرى وزير الخارجية الأردني زيارة إلى بغداد استمرت يوما التقى خلالها برئيس الوزراء العراقي.",
+     [("وزير الخارجية الأردني", "رئيس الوزراء العراقي")], [("وزير الخارجية الأردني", "العراق")]),
+    ("visit-object-of-preposition",
+     "وقال وزير الخارجية الإيراني محمد جواد ظريف خلال زيارته إلى سلطنة عمان في جولة تشمل الكويت وقطر إن بلاده تريد الحوار.",
+     [("ظريف", "عمان")], [("الكويت", "قطر")]),
+]
+
+
+@pytest.mark.parametrize("case_id,text,must,must_not", CASES, ids=[c[0] for c in CASES])
+def test_meeting_clauses(case_id, text, must, must_not):
+    pairs = held_pairs(text)
+    for a, b in must:
+        assert has_pair(pairs, a, b), (case_id, a, b, pairs)
+    for a, b in must_not:
+        assert not has_pair(pairs, a, b), (case_id, a, b, pairs)
