@@ -325,8 +325,14 @@ def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
             if pre[-1:] in ("ب", "ل") or (before >= sa and ctx.tokens[before].key in _SOURCE_WORDS):
                 return []  # "لـ«الشرق الأوسط»", "بحسب وكالة ...": not a subject
             if not object_ok and before >= sa and words.has(before, "PREP_WITH", "PREP_TO", "PREP_BETWEEN",
-                                                            "PREP_VIA"):
-                return []  # "زيارته إلى الكويت في جولة": the object of a preposition
+                                                            "PREP_VIA", "PREP_IN"):
+                # the object of a preposition is no subject; the subject is further back:
+                # "أجرى أوباما في كينيا أمس محادثات"، "زيارته إلى الكويت في جولة"
+                content += 1
+                if content > max_gap:
+                    return []
+                k = before - 1
+                continue
             found_ref = r
             break
         t = ctx.tokens[k]

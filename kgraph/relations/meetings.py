@@ -29,6 +29,7 @@ from typing import Optional
 from ..normalize import fold
 from ..types import (CALL, CANCELLED, HELD, IN_PERSON, INDIRECT, LOCATION, PERSON, PLANNED, POSTPONED,
                      STATE, Evidence, Meeting, Participant, Span)
+from .subjects import continued_subject
 from .args import (STRONG_PUNCT, Side, Words, clause_left, group_sides, merge_related,
                    previous_actor, rep_id, representative, subject_before)
 from .context import ArticleContext, Ref
@@ -207,6 +208,13 @@ class MeetingRules:
             extra_subjects = before[:-1] if (verb or light) else []
         elif after and after[0].marker is None and verb and not m.first.suffix:
             subj = after.pop(0)  # VSO; a possessed noun's subject is its possessor ("لدى استقباله X")
+            if direct and not any(s.marker is None or s.marker in object_markers for s in after):
+                # one name after a transitive verb that continues a clause is its object, and the
+                # subject is the actor the sentence is about: "وصل X إلى الدوحة حيث التقى أمير قطر"
+                earlier = continued_subject(self.ctx, self.words, m.start, set(subj.ids), m.first.prefix)
+                if earlier is not None:
+                    after.insert(0, subj)
+                    subj = earlier
         objects = []
         for s in after:
             if s.marker in object_markers or (direct and s.marker is None):
