@@ -476,7 +476,8 @@ class MeetingRules:
         return [Candidate(sides, [None] * len(sides), m, "join")]
 
     def frame_gather(self, m: CueMatch) -> list[Candidate]:
-        if not any(t.label == "TALKS" and m.start - 3 <= t.start < m.start for t in self.cues):
+        if m.get("requires_talks_before") and not any(
+                t.label == "TALKS" and m.start - 3 <= t.start < m.start for t in self.cues):
             return []
         after = self.actor_sides(self.after(m, max_gap=2))
         if len(after) < 2:
@@ -522,7 +523,8 @@ class MeetingRules:
             if lab == "MEET":
                 cs = self.frame_binary(m, {"with", "bi"}, direct=True, verb=True)
             elif lab == "RECEIVE":
-                cs = self.frame_binary(m, {"bi"}, direct=True, verb=True, roles=("host", "visitor"))
+                cs = self.frame_binary(m, {"bi"}, direct=True, verb=True,
+                                       roles=(m.get("role_subject"), m.get("role_object")))
             elif lab == "DISCUSS":
                 cs = self.frame_binary(m, {"with", "bi"}, direct=False, verb=True)
             elif lab == "TALKS":
