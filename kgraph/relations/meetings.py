@@ -216,14 +216,15 @@ class MeetingRules:
                     after.insert(0, subj)
                     subj = earlier
         objects = []
+        possessed = bool(m.first.suffix) and not verb  # "خلال لقائه وزير الخارجية": its object is direct
         for s in after:
-            if s.marker in object_markers or (direct and s.marker is None):
+            if s.marker in object_markers or ((direct or possessed) and s.marker is None):
                 objects.append(s)
             elif objects and s.coord:
                 objects.append(s)
             elif s.marker in ("between",):
                 break
-        if subj is None and objects and not verb and self.preposed(m):
+        if subj is None and objects and not verb and not m.first.suffix and self.preposed(m):
             # "في لقاء مع ظريف، أقر جنتيلوني": the subject of the main clause after it
             subj = self.side_after(objects[-1].end, m)
         if subj is None and (verb or m.first.suffix or light or m.label == "CALL"):
