@@ -58,6 +58,8 @@ def tokenize(text: str) -> list[Token]:
 
 def _suffix_readings(stem: str) -> list[tuple[str, str]]:
     out = []
+    if stem.startswith(("ال", "لل", "بال", "كال")):
+        return out  # a definite noun takes no pronoun: الحكم is no الح + كم
     for suf in _SUFFIXES:
         if stem.endswith(suf) and len(stem) - len(suf) >= 3:
             base = stem[:-len(suf)]
