@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..types import Extraction
-from .cues import DEMAND_CUES, MEETING_CUES, STATUS_CUES, TOPICS, CuePattern, load_cues
+from .cues import DEMAND_CUES, MEETING_CUES, MEETING_WORDS, STATUS_CUES, TOPICS, CuePattern, load_cues
 
 __all__ = ["extract_relations", "reload_cues", "RelationData"]
 
@@ -28,7 +28,9 @@ class RelationData:
         self.demands: list[CuePattern] = load_cues(DEMAND_CUES, data_dir)
         self.status: list[CuePattern] = load_cues(STATUS_CUES, data_dir)
         self.topics: list[CuePattern] = load_cues(TOPICS, data_dir)
-        self.words: list[CuePattern] = load_cues(RELATION_WORDS, data_dir)
+        # the grammar words every rule reads, and the word classes only the meeting rules read
+        self.words: list[CuePattern] = (load_cues(RELATION_WORDS, data_dir)
+                                        + load_cues(MEETING_WORDS, data_dir))
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from .tokens import Reading, Token, pattern_keys, readings
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 MEETING_CUES = "meeting_cues.jsonl"
+MEETING_WORDS = "meeting_words.jsonl"
 DEMAND_CUES = "demand_cues.jsonl"
 STATUS_CUES = "status_cues.jsonl"
 TOPICS = "topics.jsonl"

@@ -29,6 +29,7 @@ from typing import Optional
 from ..normalize import fold
 from ..types import (CALL, CANCELLED, HELD, IN_PERSON, INDIRECT, LOCATION, PERSON, PLANNED, POSTPONED,
                      STATE, Evidence, Meeting, Participant, Span)
+from .modality import NOT_A_MEETING, meeting_status
 from .subjects import continued_subject
 from .args import (STRONG_PUNCT, Side, Words, clause_left, group_sides, merge_related,
                    previous_actor, rep_id, representative, subject_before)
@@ -36,7 +37,6 @@ from .context import ArticleContext, Ref
 from .cues import CueMatch, CueMatcher
 from .dates import find_date
 
-_NOT_A_MEETING = "not"
 _VERB_LABELS = ("MEET", "RECEIVE", "DISCUSS", "CALL_VERB", "GATHER", "JOIN", "HOST")
 
 
@@ -120,8 +120,7 @@ class MeetingRules:
             if "ب" in pre:
                 return True
             k = r.tok_start - 1
-            if k >= 0 and (self.ctx.tokens[k].key in ("في", "فى", "العاصمه", "عاصمه", "مدينه", "بمدينه",
-                                                      "بالعاصمه", "داخل")):
+            if self.words.has(k, "VENUE_HEAD"):
                 return True
             if k >= 0 and self.talks_at.get(k) is not None:
                 return True  # "مفاوضات باريس"
@@ -132,55 +131,8 @@ class MeetingRules:
         pick = after[0] if after else (before[-1] if before else None)
         return pick.entity if pick else None
 
-    # -- status --------------------------------------------------------------------------------
     def status_of(self, m: CueMatch) -> str:
-        """held, planned, cancelled, postponed, or "not" (negated, habitual: no meeting)."""
-        if m.first.future:
-            return PLANNED
-        toks = self.ctx.tokens
-        labels = []
-        if m.label in ("TALKS", "VISIT", "CALL") and m.first.prefix.endswith("ل"):
-            labels.append("PLANNED")  # "لعقد لقاء", "استعدادا لزيارة": for a meeting to come
-        left = clause_left(self.ctx, self.words, m.start)
-        left = max(left, m.start - 8)
-        for i in range(left, m.start):
-            for sm in self.status_at.get(i, []):
-                if sm.get("position", "before") != "before":
-                    continue
-                dist = m.start - sm.end
-                if sm.label == "NEGATED" and dist > 3:
-                    continue
-                if sm.label == "HYPOTHETICAL":
-                    if dist > 3:
-                        continue
-                    if sm.id == "hypothetical" and toks[sm.start].key in ("قد", "وقد", "فقد"):
-                        # "قد يلتقي" (may meet) is hypothetical; "قد التقى", "كان قد" are past
-                        if dist > 0 or not m.first.stem[:1] in ("ي", "ت", "ن") or any(
-                                toks[k].key in ("كان", "كانت", "وكان", "وكانت", "كانوا")
-                                for k in range(max(0, sm.start - 3), sm.start)):
-                            continue
-                labels.append(sm.label)
-        _, sb = self.sent_range(m.start)
-        i = m.end
-        while i < min(sb, m.end + 10):
-            t = toks[i]
-            if t.is_punct and t.text in STRONG_PUNCT or self.words.has(i, "CLAUSE", "RELATIVE"):
-                break
-            for sm in self.status_at.get(i, []):
-                near = i < m.end + 3
-                if sm.get("position") == "after" and (near or sm.label == "HABITUAL"):
-                    labels.append("PLANNED" if sm.label in ("PLANNED", "HOPED") else sm.label)
-                elif near and sm.label in ("CANCELLED", "POSTPONED"):
-                    labels.append(sm.label)
-            i += 1
-        for lab, st in (("CANCELLED", CANCELLED), ("POSTPONED", POSTPONED)):
-            if lab in labels:
-                return st
-        if "NEGATED" in labels or "HABITUAL" in labels:
-            return _NOT_A_MEETING
-        if any(lab in labels for lab in ("PLANNED", "HOPED", "HYPOTHETICAL")):
-            return PLANNED
-        return HELD
+        return meeting_status(self.ctx, self.words, m, self.status_at)
 
     # -- frames --------------------------------------------------------------------------------
     def light_before(self, m: CueMatch) -> bool:
@@ -238,8 +190,7 @@ class MeetingRules:
         sa, _ = self.sent_range(m.start)
         if m.first.prefix.endswith("ب") or m.first.prefix.endswith("ف"):
             return True
-        return k >= sa and self.ctx.tokens[k].key in ("في", "وفي", "خلال", "وخلال", "اثناء", "وأثناء", "عقب",
-                                                       "وعقب", "بعد", "وبعد", "فى", "وفى")
+        return k >= sa and self.words.has(k, "FRONTING")
 
     def side_after(self, start: int, m: CueMatch) -> Optional[Side]:
         _, sb = self.sent_range(m.start)
@@ -345,9 +296,7 @@ class MeetingRules:
     def indirect(self, m: CueMatch) -> bool:
         """"غير مباشرة" right after the cue."""
         _, sb = self.sent_range(m.start)
-        keys = [self.ctx.tokens[i].key for i in range(m.end, min(sb, m.end + 4))]
-        return any(k.startswith("غير") and n + 1 < len(keys) and "مباشر" in keys[n + 1]
-                   for n, k in enumerate(keys))
+        return any(self.words.has(i, "INDIRECT") for i in range(m.end, min(sb, m.end + 4)))
 
     def mediators(self, m: CueMatch) -> list[Side]:
         """Sides after بوساطة/برعاية/عبر in the cue's sentence."""
@@ -380,8 +329,7 @@ class MeetingRules:
         rest = list(after)
         # "الزيارة التي قام بها X إلى Y"
         for i in range(m.end, min(sb, m.end + 6)):
-            if ctx.tokens[i].key in ("بها", "به") and i > m.end and ctx.tokens[i - 1].key.startswith(
-                    ("قام", "يقوم", "تقوم", "قامت")):
+            if i > m.end and self.words.has(i, "PERFORMED_BY") and not self.words.has(i + 1, "PERFORMED_BY"):
                 sides, _ = group_sides(ctx, self.words, i + 1, sb, max_gap=1)
                 if sides and sides[0].actor_refs():
                     visitor = sides[0]
@@ -553,7 +501,7 @@ class MeetingRules:
             if not cs:
                 continue
             status = self.status_of(m)
-            if status == _NOT_A_MEETING:
+            if status == NOT_A_MEETING:
                 continue
             for c in cs:
                 c.status = status
@@ -585,7 +533,8 @@ def _span(ctx: ArticleContext, r: Optional[Ref]) -> Optional[Span]:
     return Span(r.start, r.end, ctx.text[r.start:r.end]) if r is not None else None
 
 
-def build_meetings(ctx: ArticleContext, cands: list[Candidate], represent: dict[str, str]) -> list[Meeting]:
+def build_meetings(ctx: ArticleContext, words: Words, cands: list[Candidate],
+                   represent: dict[str, str]) -> list[Meeting]:
     meetings: list[Meeting] = []
     for c in cands:
         parts = _participants(ctx, c)
@@ -611,28 +560,28 @@ def build_meetings(ctx: ArticleContext, cands: list[Candidate], represent: dict[
                       Span(c.cue.char_start, c.cue.char_end, ctx.text[c.cue.char_start:c.cue.char_end]),
                       f"meeting:{c.cue.label.lower()}:{c.rule}")
         date = find_date(ctx.text[ss:se], ctx.date)
-        if date is None and ctx.date and c.status == HELD and _current(ctx, ss, se):
+        if date is None and ctx.date and c.status == HELD and _current(ctx, words, ss, se):
             date = ctx.date
         meetings.append(Meeting(tuple(Participant(e, role, _span(ctx, r)) for e, role, r in keep), ev,
                                 status=c.status, mode=c.mode, location=c.location, date=date))
     return meetings
 
 
-def _current(ctx: ArticleContext, ss: int, se: int) -> bool:
-    from ..normalize import fold
-    t = fold(ctx.text[ss:se])
-    return any(w in t for w in ("الحاليه", "الجاريه", "الحالي ", "الجاري "))
+def _current(ctx: ArticleContext, words: Words, ss: int, se: int) -> bool:
+    """The sentence speaks of the current round or talks ("الجولة الحالية")."""
+    a, b = ctx.token_at(ss), ctx.token_at(se - 1)
+    return any(words.has(i, "CURRENT") for i in range(a, b + 1))
 
 
 def representations(ctx: ArticleContext, words: Words) -> dict[str, str]:
     """"X: يمثلها Y" -> X is represented by Y in the article's talks (unless "عادة")."""
     out: dict[str, str] = {}
     for i, t in enumerate(ctx.tokens):
-        if not words.has(i, "SIDE_HEAD") or not t.key.startswith(("يمثل", "تمثل", "ويمثل")):
+        if not words.has(i, "SIDE_HEAD") or not words.has(i, "REPRESENT"):
             continue
         s = ctx.sentence_of_token(i)
         sa, sb = ctx.sent_toks[s]
-        if any(ctx.tokens[k].key in ("عاده", "غالبا", "احيانا") for k in range(i, min(sb, i + 3))):
+        if any(words.has(k, "USUALLY") for k in range(i, min(sb, i + 3))):
             continue
         before = [r for r in ctx.refs if r.is_actor and sa <= r.tok_start and r.tok_end <= i]
         if not before:
@@ -740,6 +689,6 @@ def extract_meetings(ctx: ArticleContext, words: Words, cue_patterns, status_pat
     rules = MeetingRules(ctx, words, cue_patterns, status_patterns)
     cands = rules.candidates()
     substitute_specific(ctx, words, cands)
-    meetings = build_meetings(ctx, cands, representations(ctx, words))
+    meetings = build_meetings(ctx, words, cands, representations(ctx, words))
     meetings = merge_multilateral(ctx, meetings)
     return drop_restatements(ctx, meetings)
