@@ -40,9 +40,11 @@ from .context import Ref
 from .cues import CueMatch, CueMatcher
 from .demand_speakers import (
     chained_subject,
+    last_speaker,
     latter,
     main_subject,
     speaker_state,
+    speech_speaker,
     unknown_subject,
     unnamed_noun,
 )
@@ -219,6 +221,53 @@ def _has_required_prep(doc: DemandDoc, m: CueMatch, start: int, a: int, sb: int)
     return False
 
 
+_PARTICLES = ("THING_LEAD", "GOVERNING_PREP", "NECESSITY_PREP", "NOUN_PREP", "THAT", "SPEAKER_NOT_NAME")
+_GRAMMAR = ("REPORT", "CLAUSE", "RELATIVE", "STOP", "PREP_WITH", "PREP_FROM", "PREP_TO", "PREP_BETWEEN",
+            "PREP_VIA", "COORD")
+
+
+def _is_particle(doc: DemandDoc, k: int) -> bool:
+    """A preposition, complementiser or grammar word, or a word glued to ب/ل (بضرورة، لتحرك)."""
+    w = key(doc, k)
+    return (doc.ctx.tokens[k].is_punct or any(is_word(doc, k, lab) for lab in _PARTICLES)
+            or doc.words.has(k, *_GRAMMAR) or (w[:1] in doc.wc.of("PREFIX_PREP") and len(w) > 2))
+
+
+def subject_slot(doc: DemandDoc, m: CueMatch, sb: int) -> str:
+    """What stands where a verb cue's subject would (after titles and time words): "actor";
+    "none" (a preposition, أن, a mark: the subject is dropped); "object" (كل، جميع، a plural in
+    -ين: the verb's object); or "unknown", a word the entity layer did not recognise, so the
+    verb has a subject the rules cannot name ("وطالب الحارثي بـ"، "ورفض المسؤول")."""
+    k = m.end
+    while k < sb and not in_ref(doc, k):
+        n = phrase_at(doc, k, "SLOT_SKIP", 2)
+        if n:
+            k += n
+        elif doc.words.has(k, "FILLER", "TIME"):
+            k += 1
+        else:
+            break
+    if k >= sb:
+        return "none"
+    if in_ref(doc, k):
+        return "actor"
+    if _is_particle(doc, k):
+        return "none"
+    w = key(doc, k)
+    if is_word(doc, k, "SLOT_OBJECT") or (w.startswith(doc.wc.letters("ARTICLE"))
+                                          and w.endswith(doc.wc.letters("OBLIQUE_PLURAL_END"))):
+        return "object"
+    return "unknown"
+
+
+def _unknown_owner(doc: DemandDoc, m: CueMatch) -> bool:
+    """"شروط الاتفاق"، "مطالب أعضائه": a demand noun whose genitive owner is no actor."""
+    k = m.end
+    return (m.get("genitive") == "owner" and not m.first.suffix and k < len(doc.ctx.tokens)
+            and not m.first.stem.startswith(doc.wc.letters("ARTICLE"))
+            and not in_ref(doc, k) and not _is_particle(doc, k))
+
+
 def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
                sentence_actor: Mapping[int, tuple[Ref, ...]]) -> Found | None:
     """A verb or noun cue."""
@@ -230,7 +279,13 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
     rest = list(after)
     actors: list[Ref] = []
     we = doc.wc.letters("SUFFIX_WE")
-    if m.first.suffix and rd.is_noun and m.first.suffix not in we:
+    if m.get("speaker"):
+        # "أطالب"، "نرفض": the quoted speaker ("i") or the body he speaks for ("we")
+        sp = last_speaker(doc, m.start) if m.get("speaker") == "i" else speaker_state(doc, m.start)
+        if sp.ref is None:
+            return None
+        actors = [sp.ref]
+    elif m.first.suffix and rd.is_noun and m.first.suffix not in we:
         r = previous_actor(ctx, m.start, prefer_person=False)  # "حرصها على": the owner
         actors = [r] if r is not None else []
     elif m.first.suffix in we or (m.first.key.endswith(we) and not rd.is_noun):
@@ -251,6 +306,8 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
                                       and not m.first.stem.startswith(doc.wc.letters("ARTICLE"))):
             # "إصرار الجانب الإسرائيلي على"، "طلب الحكومة الفرنسية"، "بعد طلب من X"
             actors = _take_coordinated(doc, rest)
+    if not actors and rd.is_noun and _unknown_owner(doc, m):
+        return None
     s_idx = ctx.sentence_of_token(m.start)
     after_comma = m.start > 0 and ctx.tokens[m.start - 1].text in ("،", ",")
     if not actors and not rd.is_noun and (rd.purpose_verb or (m.first.prefix[:1] in doc.wc.of("AND")
@@ -262,6 +319,10 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
             if r is None:
                 return None
             actors = [r]
+    if not actors and not rd.is_noun and subject_slot(doc, m, sb) == "unknown" and not (
+            m.first.prefix[:1] not in doc.wc.of("PREFIX_CONJ")
+            and subject_before(ctx, doc.words, m.start, max_gap=1)):
+        return None  # VSO with a subject the entity layer did not find
     if not actors:
         actors = _subject_before_cue(doc, m, rd, sentence_actor)
     if not actors and not rd.is_noun and (unknown_subject(doc, m) or _object_is_after(doc, m, sb)):
@@ -344,6 +405,8 @@ def predicate_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
     """"X هو أولوية قصوى"، "تعتبر X غير مقبول"، "الأمر الذي تعتبره الأخيرة ... مرفوضا"."""
     ctx = doc.ctx
     sa, _ = sent_range(doc, m.start)
+    if any(phrase_at(doc, k, "PREDICATE_NEGATION", 2) for k in range(max(sa, m.start - 2), m.start)):
+        return None  # "ليست ضرورية"
     anchor = _predicate_anchor(doc, m, sa)
     if anchor is None:
         return None
@@ -398,6 +461,13 @@ def impersonal_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
     ctx = doc.ctx
     start = m.end
     target = None
+    if is_word(doc, m.start - 1, "AS") or (doc.words.has(m.start - 1, "RELATIVE")
+                                           and not is_word(doc, m.start - 2, "ANTECEDENT_NOUN")):
+        return None  # "كما ينبغي"، "الأمور التي يجب تنفيذها": no one is asked
+    if is_word(doc, start, "OWN_SIDE") or (is_word(doc, start, "THAT_BARE")
+                                           and key(doc, start + 1)[:1] in doc.wc.of("PREFIX_WE")
+                                           and len(key(doc, start + 1)) > 3):
+        return None  # "يجب علينا"، "يجب أن نغير": the speaker's own side (dev3 rule 41)
     if m.id == "impersonal_refusal" and doc.wc.has(m.first.key, "REFUSAL_NOT"):
         # "لا يمكن لإسرائيل تسجيل ...": a refusal addressed to X
         r = next((r for r in ctx.refs if r.tok_start == m.end and r.is_actor), None)
@@ -405,7 +475,7 @@ def impersonal_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
             return None
         target = r.entity
         start = r.tok_end
-    actor = main_subject(doc, m.start).ref
+    actor = speech_speaker(doc, m.start).ref
     if actor is None:
         return None
     a, b = thing_from(doc, start)
@@ -444,6 +514,8 @@ def condition_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
     sa, _ = sent_range(doc, m.start)
     if is_word(doc, m.end, "THAT_PRONOUN"):
         return None  # "إلا أن": however
+    if m.first.prefix[:1] in doc.wc.of("AND"):
+        return None  # "وإلا": otherwise
     neg = None
     for k in range(m.start - 1, max(sa, m.start - 12) - 1, -1):
         if is_word(doc, k, "CONDITION_NEGATION"):
@@ -453,6 +525,8 @@ def condition_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
             break
     if neg is None:
         return None
+    if is_word(doc, neg, "NEGATION") and key(doc, neg + 1)[:1] not in doc.wc.of("VERB_START"):
+        return None  # "لا علاج لها إلا بالحزم": a negated noun, no act waits for a condition
     if m.id == "not_before" and (not is_word(doc, neg, "FUTURE_NEGATION") or m.start - neg > 10):
         return None  # "لن ننسحب قبل ..." (a refusal until), not "لم ... قبل يومين"
     before = subject_before(ctx, doc.words, neg, max_gap=3)

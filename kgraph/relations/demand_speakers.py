@@ -189,3 +189,80 @@ def latter(doc: DemandDoc, i: int) -> Ref | None:
     """"الأخيرة" (the latter): the last actor named before token i."""
     cands = [r for r in doc.ctx.refs if r.is_actor and r.tok_end <= i]
     return cands[-1] if cands else None
+
+
+_OPEN_QUOTES = "«“"
+_CLOSE_QUOTES = "»”"
+_BOTH_QUOTES = "\""
+
+
+def quote_open(doc: DemandDoc, a: int, i: int) -> bool:
+    """Is a quotation opened between tokens a and i still open at i?"""
+    depth = 0
+    plain = 0
+    for k in range(a, i):
+        t = doc.ctx.tokens[k].text
+        if t in _OPEN_QUOTES:
+            depth += 1
+        elif t in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif t in _BOTH_QUOTES:
+            plain += 1
+    return depth > 0 or plain % 2 == 1
+
+
+def _headline_speaker(doc: DemandDoc, i: int) -> Ref | None:
+    """"وزير الخارجية الفرنسي: يجب ...": an actor that opens the sentence, right before a colon."""
+    ctx = doc.ctx
+    sa, _ = sent_range(doc, i)
+    for r in ctx.refs:
+        if r.is_actor and sa <= r.tok_start < i:
+            if r.tok_start - sa <= 1 and r.tok_end < i and ctx.tokens[r.tok_end].text == ":":
+                return r
+            return None
+    return None
+
+
+def _previous_speaker(doc: DemandDoc, i: int) -> Speaker:
+    """The speaker of the sentence before the one holding token i (its last verb of saying
+    with a subject), when this sentence names no actor before i: the statement continues."""
+    ctx = doc.ctx
+    s = ctx.sentence_of_token(i)
+    sa, _ = sent_range(doc, i)
+    if s <= 0 or any(r.is_actor and sa <= r.tok_start < i for r in ctx.refs):
+        return NOBODY
+    pa, pb = ctx.sent_toks[s - 1]
+    for j in range(pb - 1, pa - 1, -1):
+        if doc.words.has(j, "REPORT") and not _they_verb(doc, j):
+            speaker, settled = reporter(doc, j, min(pb, j + 12), guarded=True)
+            if settled:
+                return speaker
+    return NOBODY
+
+
+def speech_speaker(doc: DemandDoc, i: int) -> Speaker:
+    """Who says the sentence holding token i, in reported speech only: the subject of a verb
+    of saying before i ("وقال الوزير إنه يجب"), the speaker a subjectless one continues
+    ("وأضاف أنه يجب"), a headline speaker ("الوزير: يجب"), the speaker of a quotation still
+    open at i, or of the sentence before when this one names no new actor. Nobody otherwise:
+    an unattributed necessity is the writer's own."""
+    ctx = doc.ctx
+    sa, _ = sent_range(doc, i)
+    for j in range(i - 1, sa - 1, -1):
+        if doc.words.has(j, "REPORT"):
+            if _they_verb(doc, j):
+                return NOBODY
+            speaker, settled = reporter(doc, j, i, guarded=True)
+            return speaker if settled else last_speaker(doc, j)
+    r = _headline_speaker(doc, i)
+    if r is not None:
+        return Speaker(r)
+    s = ctx.sentence_of_token(i)
+    lo = ctx.sent_toks[max(0, s - 2)][0]
+    for j in range(sa - 1, lo - 1, -1):
+        if doc.words.has(j, "REPORT") and quote_open(doc, j, i):
+            _, sb = sent_range(doc, j)
+            speaker, settled = reporter(doc, j, min(sb, j + 12), guarded=False)
+            if settled:
+                return speaker
+    return _previous_speaker(doc, i)

@@ -131,7 +131,7 @@ def antecedent_topic(doc: DemandDoc, i: int) -> str | None:
         if is_word(doc, k, "ANTECEDENT") or (doc.words.has(k, "RELATIVE") and k > sa
                                               and is_word(doc, k - 1, "ANTECEDENT_NOUN")):
             start = k if is_word(doc, k, "ANTECEDENT_NOUN") else k - 1
-            return doc.topics.topic(doc.ctx.tokens[max(sa, start - 30):start])
+            return doc.topics.topic_anywhere(doc.ctx.tokens[max(sa, start - 30):start])
     return None
 
 

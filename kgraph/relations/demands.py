@@ -19,10 +19,10 @@ from functools import lru_cache
 from ..types import DEMAND, REJECT, Demand, Evidence, Span
 from .args import Words
 from .context import ArticleContext, Ref
-from .cues import CueMatcher
+from .cues import CueMatcher, load_cues
 from .demand_frames import Found, find_demands
 from .demand_things import antecedent_topic, items, split_condition, split_until, topic_of
-from .demand_words import DemandDoc, default_word_classes
+from .demand_words import DEMAND_WORDS, DemandDoc, default_word_classes
 from .topics import TopicLexicon, topic_lexicon
 
 Range = tuple[int, int]
@@ -32,7 +32,8 @@ Range = tuple[int, int]
 def _matchers(demand_patterns: tuple, topic_patterns: tuple) -> tuple[CueMatcher, CueMatcher, TopicLexicon]:
     cues = CueMatcher([p for p in demand_patterns if p.label in (DEMAND.upper(), REJECT.upper())])
     not_thing = CueMatcher([p for p in demand_patterns if p.label == "NOT_THING"])
-    return cues, not_thing, topic_lexicon(topic_patterns)
+    light = [p for p in load_cues(DEMAND_WORDS) if p.label == "THING_LIGHT"]
+    return cues, not_thing, topic_lexicon(topic_patterns, light)
 
 
 def _span(ctx: ArticleContext, a: int, b: int) -> Span | None:

@@ -1,15 +1,14 @@
 """The topic of a demanded thing, from the topic lexicon (`kgraph/data/topics.jsonl`).
 
-Each row names a topic word or phrase and its topic; an optional `priority` (default 1)
-says how strongly the word decides the topic:
-
-- priority 3 decides wherever it stands in the thing ("خروج المقاتلين من دون أسلحتهم" is
-  disarmament);
-- priority 2 decides when it heads the thing (in its first `HEAD` words): "استئناف
-  المفاوضات حول الانسحاب" is negotiations;
-- otherwise the first topic word in the thing decides.
-
-A thing with no topic word has no topic here (the caller says `other`).
+A thing's topic is the topic of the word that heads it. The head starts after the light
+words that open the thing (THING_LIGHT in `kgraph/data/demand_words.jsonl`: ضرورة، اتخاذ،
+الإجراءات اللازمة، العمل على...), and the first topic word that starts within the first
+`HEAD` words after them decides: "ضرورة اتخاذ الإجراءات اللازمة لوقف العدوان" is ceasefire,
+"استئناف المفاوضات حول الانسحاب" negotiations. A topic word deeper in the thing does not
+decide ("سحب الثقة من الحكومة بسبب الانتهاكات" is no civilian_protection demand), except a
+row marked `anywhere`: a modifier that changes the act ("خروج المقاتلين من دون أسلحتهم" is
+disarmament). A thing with no topic word at its head has no topic here (the caller says
+`other`, the topic of most demands in general news: sovereignty, elections, sanctions...).
 """
 from __future__ import annotations
 
@@ -19,48 +18,64 @@ from dataclasses import dataclass
 from .cues import CueMatch, CueMatcher, CuePattern
 from .tokens import Token
 
-HEAD = 3  # a priority-2 word decides within the first HEAD words of a thing
+HEAD = 4  # a topic word decides when it starts within the first HEAD words after the light ones
 
 
 @dataclass(frozen=True)
 class TopicLexicon:
     matcher: CueMatcher
+    light: CueMatcher
 
     def matches(self, tokens: Sequence[Token]) -> list[CueMatch]:
         return self.matcher.find(list(tokens))
 
+    def head_start(self, tokens: Sequence[Token]) -> int:
+        """Where the head of a thing starts: after its light words and marks."""
+        toks = list(tokens)
+        spans = {m.start: m.end for m in self.light.find(toks)}
+        i = 0
+        while i < len(toks):
+            if toks[i].is_punct:
+                i += 1
+            elif i in spans:
+                i = spans[i]
+            else:
+                break
+        return i
+
+    def head_end(self, tokens: Sequence[Token]) -> int:
+        """Where the head window ends: HEAD words (marks not counted) after the light words."""
+        toks = list(tokens)
+        i, words = self.head_start(toks), 0
+        while i < len(toks) and words < HEAD:
+            words += not toks[i].is_punct
+            i += 1
+        return i
+
     def topic(self, tokens: Sequence[Token]) -> str | None:
-        """The topic of a demanded thing (its tokens), or None when no topic word is in it."""
-        return choose_topic(self.matches(tokens))
+        """The topic of a demanded thing (its tokens), or None when no topic word heads it."""
+        return choose_topic(self.matches(tokens), self.head_end(tokens))
+
+    def topic_anywhere(self, tokens: Sequence[Token]) -> str | None:
+        """The topic of the first topic word anywhere in the tokens: what a clause summed up
+        by "الأمر الذي ..." is about."""
+        found = self.matches(tokens)
+        return found[0].id if found else None
 
     def starts_with(self, tokens: Sequence[Token], topic: str) -> bool:
         """Does a word of `topic` start the tokens ("وإدخال المساعدات" starts humanitarian_aid)?"""
         return any(m.start == 0 and m.id == topic for m in self.matches(tokens))
 
 
-def topic_lexicon(patterns: Iterable[CuePattern]) -> TopicLexicon:
-    return TopicLexicon(CueMatcher(patterns))
+def topic_lexicon(patterns: Iterable[CuePattern], light: Iterable[CuePattern] = ()) -> TopicLexicon:
+    return TopicLexicon(CueMatcher(patterns), CueMatcher(light))
 
 
-def _priority(m: CueMatch) -> int:
-    try:
-        return int(m.get("priority", 1))
-    except (TypeError, ValueError):
-        return 1
-
-
-def _rank(m: CueMatch) -> int:
-    p = _priority(m)
-    if p >= 3:
-        return p
-    if p == 2 and m.start < HEAD:
-        return p
-    return 1
-
-
-def choose_topic(found: Sequence[CueMatch]) -> str | None:
-    """The deciding topic among the topic words found in a thing (in token order)."""
-    if not found:
-        return None
-    best = max(_rank(m) for m in found)
-    return next(m.id for m in found if _rank(m) == best)
+def choose_topic(found: Sequence[CueMatch], head_end: int = HEAD) -> str | None:
+    """The deciding topic among the topic words found in a thing (in token order), whose
+    head ends at token `head_end`: a word marked `anywhere`, else the first word that starts
+    before the head's end."""
+    anywhere = [m for m in found if m.get("anywhere")]
+    if anywhere:
+        return anywhere[0].id
+    return next((m.id for m in found if m.start < head_end), None)
