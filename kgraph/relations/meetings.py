@@ -278,7 +278,7 @@ class MeetingRules:
                 pre = ctx.token_prefix(r)
                 if pre.strip("و") not in ("",):
                     break
-                if r.mention.surface.startswith(("ال", "مصر", "أمريك")) or r.type == STATE:
+                if r.type == STATE or fold(r.mention.surface).startswith("ال"):
                     sides.append(Side([r]))
                 i = r.tok_end
                 continue
