@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -14,9 +15,13 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 @click.command("evaluate", context_settings=CONTEXT)
-@click.argument("corpus", nargs=-1, required=True, type=click.Path())
-@click.option("--gold", "gold_dir", required=True, type=click.Path(file_okay=False),
+@click.argument("corpus", nargs=-1, type=click.Path())
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False),
               help="Directory of <article>.gold.json files.")
+@click.option("--bank", type=click.Path(file_okay=False),
+              help="Score the relation bank of this folder instead (drawn.jsonl, annotated-*.jsonl; lexicon NER).")
+@click.option("--shared", type=click.Path(file_okay=False), default="../shared", show_default=True,
+              help="With --bank: the folder holding the SaudiNewsNet corpus and eval/score.py.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON.")
 @click.option("--ner", type=click.Choice(NER_CHOICES), default="auto", show_default=True,
               help="Who finds the actors (as for `kgraph extract`).")
@@ -27,7 +32,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
                    "articles with nothing extracted, as the referee counts them).")
 @click.option("--no-articles", is_flag=True, help="Only the overall figures, no per-article rows.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or notices.")
-def evaluate(corpus, gold_dir, as_json, ner, stanza_model, only_scored, no_articles, quiet):
+def evaluate(corpus, gold_dir, bank, shared, as_json, ner, stanza_model, only_scored, no_articles, quiet):
     """Precision, recall and F1 of actors, meeting pairs and demand pairs, and stance accuracy.
 
     The corpus is extracted as `kgraph extract` does, and each record is scored against the
@@ -37,7 +42,12 @@ def evaluate(corpus, gold_dir, as_json, ner, stanza_model, only_scored, no_artic
     Examples:
       kgraph evaluate corpus/ --gold ../shared/eval/dev
       kgraph evaluate corpus/ --gold ../shared/eval/dev --json | jq .meetings
+      kgraph evaluate --bank tests/data/relation_bank --shared ../shared
     """
+    if bank:
+        return _bank(Path(bank), Path(shared), as_json)
+    if not corpus or not gold_dir:
+        raise click.UsageError("give a CORPUS and --gold (or --bank)")
     gold = load_gold(gold_dir)
     notices = None if (quiet or as_json) else (lambda msg: click.echo(f"kgraph: {msg}", err=True))
     extractions = extract_corpus(list(corpus), ner=ner, progress=not (quiet or as_json),
@@ -47,3 +57,15 @@ def evaluate(corpus, gold_dir, as_json, ner, stanza_model, only_scored, no_artic
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return
     click.echo(format_table(result, per_article=not no_articles))
+
+
+def _bank(bank: Path, shared: Path, as_json: bool) -> None:
+    """The relation bank's report (kgraph.bank); exit 1 when a record cannot be scored."""
+    from .bank import CORPUS, format_report, score_bank
+
+    if not (bank / "drawn.jsonl").exists() or not (shared / CORPUS).exists():
+        raise click.UsageError(f"--bank needs {bank / 'drawn.jsonl'} and {shared / CORPUS}")
+    result = score_bank(bank, shared)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_report(result))
+    if result["problems"]:
+        raise SystemExit(1)

@@ -5,6 +5,7 @@
         -o tests/data/relation_bank/annotated-1.jsonl
     python scripts/relation_bank.py show b0001 b0002
     python scripts/relation_bank.py check
+    python scripts/relation_bank.py score [--json]
 
 `draw` splits every article with kgraph's sentence splitter, keeps the sentences of 8-80 words
 in which kgraph's meeting or demand cue matcher finds a cue, and draws half of the bank from
@@ -12,8 +13,9 @@ each kind (seeded, at most one sentence per article, no article of the evaluatio
 writes `drawn.jsonl` (article id, character offsets, sha1: no text) and `chunk-N.md` files
 that show each sentence with its context for the annotators. `anchor` turns annotations
 written with surface strings into offsets; `show` prints them back; `check` verifies the
-committed annotations against the corpus. The corpus is CC BY-NC-SA: no text of it may be
-committed, only offsets. See tests/data/relation_bank/README.md.
+committed annotations against the corpus; `score` runs kgraph on the annotated articles and
+reports precision and recall per construction class (kgraph.bank). The corpus is CC BY-NC-SA:
+no text of it may be committed, only offsets. See tests/data/relation_bank/README.md.
 """
 from __future__ import annotations
 
@@ -429,6 +431,16 @@ def cmd_check(args) -> int:
     return 1 if problems else 0
 
 
+def cmd_score(args) -> int:
+    from kgraph.bank import format_report, score_bank
+
+    if not args.corpus.exists():
+        raise BankError(f"{args.corpus}: no corpus (pass --shared)")
+    result = score_bank(args.bank, args.shared)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_report(result))
+    return 1 if result["problems"] else 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (corpus, evaluation sets)")
@@ -448,6 +460,9 @@ def main(argv=None) -> int:
     p.set_defaults(run=cmd_show)
     p = sub.add_parser("check", help="verify the committed annotations against the corpus")
     p.set_defaults(run=cmd_check)
+    p = sub.add_parser("score", help="kgraph's meetings and demands on the annotated sentences: P/R/F1 per class")
+    p.add_argument("--json", action="store_true", help="the whole report as JSON")
+    p.set_defaults(run=cmd_score)
     args = ap.parse_args(argv)
     args.drawn = args.bank / "drawn.jsonl"
     args.corpus = args.shared / CORPUS
