@@ -9,26 +9,24 @@ the minister), and sides are told apart by coordination (و، إضافة إلى)
 incompatible actors. A side's representative is its most specific actor: a person over an
 organisation or state, the head of a delegation over the delegation.
 
-Word classes come from `kgraph/data/relation_words.jsonl`.
+Word classes come from `kgraph/data/relation_words.jsonl` (matched with clitics read off) and
+`kgraph/data/relation_keys.jsonl` (closed classes compared with a whole token, `tokens.key_class`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
-from ..normalize import fold
-from ..types import COUNTERPART_SOURCE, LOCATION, ORG, PERSON, STATE
+from ..normalize import CONJUNCTIONS, drop_article, fold
+from ..types import COUNTERPART_SOURCE, LOCATION, PERSON, STATE
 from .context import ArticleContext, Ref
 from .cues import CueMatcher, load_cues
+from .tokens import key_class
 
 RELATION_WORDS = "relation_words.jsonl"
 STRONG_PUNCT = {".", "؛", ";", "!", "?", "؟", "\n"}
 COMMA = {"،", ","}
 MARKERS = {"PREP_WITH": "with", "PREP_FROM": "from", "PREP_TO": "to", "PREP_BETWEEN": "between",
            "PREP_VIA": "via"}
-_TYPE_RANK = {PERSON: 0, ORG: 1, STATE: 2, LOCATION: 3}
-_SOURCE_WORDS = ("بحسب", "وبحسب", "حسب", "وحسب", "وفق", "وفقا", "نقلا", "عن", "لدى")
-_DEMONYM_ENDINGS = ("ي", "يه", "يين", "يون", "يتين", "يتان", "يان", "يات")
 
 
 def is_demonym(r: Ref) -> bool:
@@ -38,8 +36,8 @@ def is_demonym(r: Ref) -> bool:
     k = fold(r.surface).split()
     if len(k) != 1:
         return False
-    w = k[0][2:] if k[0].startswith("ال") else k[0]
-    return w.endswith(_DEMONYM_ENDINGS) and len(w) > 3
+    w = drop_article(k[0])
+    return w.endswith(key_class("DEMONYM_ENDING")) and len(w) > 3
 
 
 class Words:
@@ -62,8 +60,7 @@ class Words:
         return 0 <= i < len(self.labels) and any(lab in self.labels[i] for lab in labels)
 
     def is_and(self, i: int) -> bool:
-        t = self.ctx.tokens[i]
-        return t.key in ("و", "او", "أو")
+        return self.ctx.tokens[i].key in key_class("AND")
 
     def is_punct(self, i: int) -> bool:
         return self.ctx.tokens[i].is_punct
@@ -76,9 +73,9 @@ class Words:
 class Side:
     """One party of an event: the mentions that name it and how it was introduced."""
     refs: list[Ref] = field(default_factory=list)
-    marker: Optional[str] = None  # with, from, to, between, via, bi (ب), li (ل), None
+    marker: str | None = None  # with, from, to, between, via, bi (ب), li (ل), None
     coord: bool = False  # joined to the side before by coordination
-    head: Optional[Ref] = None  # named by a SIDE_HEAD word (يترأسه، برئاسة)
+    head: Ref | None = None  # named by a SIDE_HEAD word (يترأسه، برئاسة)
     complements: set = field(default_factory=set)  # indexes of refs in genitive position
     added: bool = False  # introduced by an additive word (إضافة إلى، إلى جانب)
 
@@ -124,7 +121,7 @@ def _other_state(ctx: ArticleContext, side: Side, r: Ref) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
-def representative(ctx: ArticleContext, side: Side) -> Optional[Ref]:
+def representative(ctx: ArticleContext, side: Side) -> Ref | None:
     """The most specific actor of a side."""
     actors = side.actor_refs()
     if not actors:
@@ -136,8 +133,6 @@ def representative(ctx: ArticleContext, side: Side) -> Optional[Ref]:
     if persons:
         named = [r for r in persons if not is_role_only(r)]
         return (named or persons)[0]
-    persons = [r for r in actors if r.type == PERSON and r.entity not in
-               {x for h in heads for x in ctx.parents(h.entity)}]
     first = heads[0]
     # an organisation of the first actor named inside the side is more specific than it
     for r in heads[1:]:
@@ -146,7 +141,7 @@ def representative(ctx: ArticleContext, side: Side) -> Optional[Ref]:
     return first
 
 
-def rep_id(ctx: ArticleContext, side: Side) -> Optional[str]:
+def rep_id(ctx: ArticleContext, side: Side) -> str | None:
     r = representative(ctx, side)
     return r.entity if r else None
 
@@ -167,7 +162,7 @@ def compatible(ctx: ArticleContext, side: Side, r: Ref, apposition: bool) -> boo
 
 
 def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int = 3,
-                stop_words: bool = True, first_marker: Optional[str] = None) -> tuple[list[Side], int]:
+                stop_words: bool = True, first_marker: str | None = None) -> tuple[list[Side], int]:
     """Sides named in tokens [a, b), reading left to right until the argument list ends.
 
     Returns the sides and the token where reading stopped. A stretch of more than `max_gap`
@@ -175,7 +170,7 @@ def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int 
     boundaries and (with `stop_words`) topic words such as حول، بشأن.
     """
     sides: list[Side] = []
-    cur: Optional[Side] = None
+    cur: Side | None = None
     starts = {}
     for r in ctx.refs:
         if a <= r.tok_start and r.tok_end <= b:
@@ -193,7 +188,7 @@ def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int 
         if r is not None:
             pre = fold(ctx.token_prefix(r))
             m = marker
-            if pre.startswith(("و", "ف")) and len(pre) <= 3:
+            if pre.startswith(CONJUNCTIONS) and len(pre) <= 3:
                 coord = True
                 pre = pre[1:]
             if m is None and pre[:1] == "ب":
@@ -261,14 +256,12 @@ def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int 
         elif words.is_and(i):
             coord = True
             members = False
-        elif words.has(i, "FILLER", "TIME", "RELATIONAL") or tok.key in ("في", "فى", "ـ", "-"):
+        elif words.has(i, "FILLER", "TIME", "RELATIONAL") or tok.key in key_class("IN"):
             pass
         else:
             content += 1
             if content > max_gap:
                 break
-        if not words.has(i, "RELATIONAL"):
-            pass
         last_word = i
         end_span = words.span_end.get(i, i + 1)
         if end_span > i + 1 and not any(s in starts for s in range(i + 1, end_span)):
@@ -307,7 +300,7 @@ def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
     sa = ctx.sent_toks[s][0] if s >= 0 else 0
     k = i - 1
     content = 0
-    found_ref: Optional[Ref] = None
+    found_ref: Ref | None = None
     ref_end = {r.tok_end: r for r in ctx.refs}
     skipped_complement = False
     while k >= sa:
@@ -322,7 +315,7 @@ def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
                 k = before - 1
                 continue
             pre = fold(ctx.token_prefix(r))
-            if pre[-1:] in ("ب", "ل") or (before >= sa and ctx.tokens[before].key in _SOURCE_WORDS):
+            if pre[-1:] in ("ب", "ل") or (before >= sa and ctx.tokens[before].key in key_class("SOURCE")):
                 return []  # "لـ«الشرق الأوسط»", "بحسب وكالة ...": not a subject
             if not object_ok and before >= sa and words.has(before, "PREP_WITH", "PREP_TO", "PREP_BETWEEN",
                                                             "PREP_VIA", "PREP_IN"):
@@ -343,7 +336,7 @@ def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
             return []
         elif words.has(k, "RELATIVE"):
             pass
-        elif words.has(k, "FILLER", "TIME", "LIGHT") or t.key in ("قد", "كان", "كانت", "لقد", "في", "فقد", "وقد"):
+        elif words.has(k, "FILLER", "TIME", "LIGHT") or t.key in key_class("AUX") or t.key in key_class("IN"):
             pass
         elif words.has(k, "PREP_WITH", "PREP_FROM", "PREP_TO", "PREP_BETWEEN"):
             return []  # the actor before is an object of something else
@@ -389,7 +382,7 @@ def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
 
 
 def previous_actor(ctx: ArticleContext, i: int, exclude: set[str] = frozenset(),
-                   prefer_person: bool = True, previous_sentence: bool = True) -> Optional[Ref]:
+                   prefer_person: bool = True, previous_sentence: bool = True) -> Ref | None:
     """The actor a dropped or pronoun subject at token i most likely refers to."""
     s = ctx.sentence_of_token(i)
     if s < 0:
@@ -411,10 +404,6 @@ def previous_actor(ctx: ArticleContext, i: int, exclude: set[str] = frozenset(),
             persons = [r for r in prev if r.type == PERSON]
             return (persons or prev)[0]
     return None
-
-
-def side_of(ref: Ref) -> Side:
-    return Side([ref])
 
 
 def merge_related(ctx: ArticleContext, sides: list[Side]) -> list[Side]:
@@ -443,16 +432,3 @@ def merge_related(ctx: ArticleContext, sides: list[Side]) -> list[Side]:
             out.append(sd)
     return out
 
-
-def more_specific(ctx: ArticleContext, a: str, b: str) -> str:
-    """Of two related actors, the one that belongs to the other."""
-    if b in ctx.parents(a):
-        return a
-    if a in ctx.parents(b):
-        return b
-    ra, rb = _TYPE_RANK.get(ctx.type_of(a) or "", 9), _TYPE_RANK.get(ctx.type_of(b) or "", 9)
-    return a if ra <= rb else b
-
-
-def is_org_or_state(ctx: ArticleContext, eid: str) -> bool:
-    return ctx.type_of(eid) in (ORG, STATE)

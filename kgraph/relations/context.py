@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Optional
 
 from ..types import ACTOR_TYPES, LOCATION, ORG, PERSON, STATE, Entity, Extraction, Mention
 from .sentences import split_sentences
@@ -100,25 +99,16 @@ class ArticleContext:
     def sentence_of_token(self, i: int) -> int:
         return self.tok_sent[i] if 0 <= i < len(self.tok_sent) else -1
 
-    def refs_between(self, a: int, b: int, actors_only: bool = False) -> list[Ref]:
-        """Top-level mentions whose tokens lie in [a, b)."""
-        return [r for r in self.refs if r.tok_start >= a and r.tok_end <= b
-                and (r.is_actor or not actors_only)]
-
-    def nested_refs(self, ref: Ref) -> list[Ref]:
-        return [r for r in self.all_refs if r.start >= ref.start and r.end <= ref.end and r is not ref
-                and r.entity != ref.entity]
-
     def token_prefix(self, ref: Ref) -> str:
         """The clitics glued before a mention in its first token ("و", "ب", "وب", "")."""
         tok = self.tokens[ref.tok_start]
         return self.text[tok.start:ref.start]
 
     # -- entities ----------------------------------------------------------------------------
-    def entity(self, eid: str) -> Optional[Entity]:
+    def entity(self, eid: str) -> Entity | None:
         return self.entities.get(eid)
 
-    def type_of(self, eid: str) -> Optional[str]:
+    def type_of(self, eid: str) -> str | None:
         e = self.entities.get(eid)
         return e.type if e else None
 
@@ -168,7 +158,7 @@ class ArticleContext:
         """One of the two belongs to the other (or they are the same)."""
         return a == b or b in self.parents(a) or a in self.parents(b)
 
-    def state_of_location(self, loc: str) -> Optional[str]:
+    def state_of_location(self, loc: str) -> str | None:
         """The state a LOCATION entity (a capital, a country as place) stands for, if known."""
         d = self.dictionary
         if d is not None:
@@ -184,12 +174,9 @@ class ArticleContext:
         return None
 
     @cached_property
-    def date(self) -> Optional[str]:
+    def date(self) -> str | None:
         from .dates import article_date
         return article_date(self.article, self.text)
-
-    def actor_ids(self) -> set[str]:
-        return {e.id for e in self.x.entities if e.type in ACTOR_TYPES}
 
     def is_media(self, eid: str) -> bool:
         """A newspaper, channel or news agency: a source that reports, not a party."""
@@ -198,6 +185,3 @@ class ArticleContext:
         if not actor:
             return False
         return actor.get("kind") in ("media", "news_agency") or "news_agency" in (actor.get("heads") or [])
-
-    def is_org_or_state(self, eid: str) -> bool:
-        return self.type_of(eid) in (ORG, STATE)

@@ -8,35 +8,67 @@
 True
 >>> dateline_date("باريس – فرنسا- 6 سبتمبر 2025\\nنص الخبر")
 '2025-09-06'
+
+Month names, the words a date may hold (من، شهر، عام) and the relative days (أمس، اليوم) are
+read from `kgraph/data/date_words.jsonl`, folded when loaded.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+from ..dictionary import read_jsonl
 from ..normalize import fold
 
-_MONTHS = {
-    # Gregorian names used in Egypt and the Gulf
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    # Levantine / Iraqi names
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-    # Maghrebi names
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "جويلية": 7, "اوت": 8,
-}
-_MONTH_RE = "|".join(sorted((fold(m) for m in _MONTHS), key=len, reverse=True))
-_MONTH_NUM = {fold(k): v for k, v in _MONTHS.items()}
+DATE_WORDS = "date_words.jsonl"
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_DATE = re.compile(
-    r"(?<!\d)(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(" + _MONTH_RE + r")(?![\u0621-\u064a])"
-    r"(?:\s*[/(]\s*(?:" + _MONTH_RE + r")\s*\)?)?"
-    r"(?:\s*(?:من\s+)?(?:عام\s+|سنه\s+)?(\d{4}))?")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_YESTERDAY = re.compile(r"(?<![\u0621-\u064a])(?:ب|و)?امس(?![\u0621-\u064a])")
-_BEFORE_YESTERDAY = re.compile(r"(?<![\u0621-\u064a])(?:ب|و)?امس\s+الاول(?![\u0621-\u064a])")
-_TODAY = re.compile(r"(?<![\u0621-\u064a])(?:و)?اليوم(?![\u0621-\u064a])")
+_LETTER = "[\u0621-\u064a]"
+
+
+@dataclass(frozen=True)
+class _DateGrammar:
+    months: dict[str, int]  # folded month name -> month number
+    date: re.Pattern  # day, month, optional year
+    days: tuple[tuple[re.Pattern, int], ...]  # a relative day word and its offset, in file order
+
+
+def _one_of(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+def _word_before(words) -> str:
+    """An optional word of `words` and the white space after it."""
+    return "(?:" + _one_of(words) + r"\s+)?"
+
+
+@cache
+def _grammar() -> _DateGrammar:
+    months: dict[str, int] = {}
+    words: dict[str, list[str]] = {}
+    days = []
+    for row in read_jsonl(_DATA_DIR / DATE_WORDS):
+        label, w = row["label"], fold(row["pattern"])
+        if label == "MONTH":
+            months[w] = int(row["month"])
+        elif label == "DAY":
+            clitics = _one_of(fold(c) for c in row["proclitics"]) + "?" if row.get("proclitics") else ""
+            phrase = r"\s+".join(re.escape(x) for x in w.split())
+            days.append((re.compile(f"(?<!{_LETTER}){clitics}{phrase}(?!{_LETTER})"), int(row["days"])))
+        else:
+            words.setdefault(label, []).append(w)
+    # a longer name first, so that مايو is not read as ماي
+    month = _one_of(sorted(months, key=len, reverse=True))
+    date = re.compile(
+        r"(?<!\d)(\d{1,2})\s*" + _word_before(words["OF"]) + _word_before(words["MONTH_WORD"])
+        + "(" + month + f")(?!{_LETTER})"
+        + r"(?:\s*[/(]\s*" + month + r"\s*\)?)?"
+        + r"(?:\s*" + _word_before(words["OF"]) + _word_before(words["YEAR_WORD"]) + r"(\d{4}))?")
+    return _DateGrammar(months, date, tuple(days))
 
 
 def _norm(text: str) -> str:
@@ -54,11 +86,12 @@ def explicit_dates(text: str, year: int | None = None) -> list[str]:
     """Every explicit day-month(-year) date in `text`, as ISO strings; a date without a
     year takes `year` (or is skipped when no year is known)."""
     out = []
-    for m in _DATE.finditer(_norm(text)):
+    g = _grammar()
+    for m in g.date.finditer(_norm(text)):
         y = int(m.group(3)) if m.group(3) else year
         if y is None:
             continue
-        iso = _iso(y, _MONTH_NUM[m.group(2)], int(m.group(1)))
+        iso = _iso(y, g.months[m.group(2)], int(m.group(1)))
         if iso:
             out.append(iso)
     return out
@@ -71,7 +104,7 @@ def dateline_date(text: str, lines: int = 3) -> str | None:
         if len(ln) > 160:
             continue
         found = [d for d in explicit_dates(ln) if d]
-        full = [m for m in _DATE.finditer(_norm(ln)) if m.group(3)]
+        full = [m for m in _grammar().date.finditer(_norm(ln)) if m.group(3)]
         if found and full:
             return found[0]
     return None
@@ -97,11 +130,7 @@ def find_date(text: str, anchor: str | None = None) -> str | None:
     if not anchor:
         return None
     t = _norm(text)
-    base = dt.date.fromisoformat(anchor)
-    if _BEFORE_YESTERDAY.search(t):
-        return (base - dt.timedelta(days=2)).isoformat()
-    if _YESTERDAY.search(t):
-        return (base - dt.timedelta(days=1)).isoformat()
-    if _TODAY.search(t):
-        return base.isoformat()
+    for day, offset in _grammar().days:
+        if day.search(t):
+            return (dt.date.fromisoformat(anchor) + dt.timedelta(days=offset)).isoformat()
     return None

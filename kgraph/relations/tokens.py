@@ -7,6 +7,10 @@ article; a final pronoun (ه، ها، هما، هم...) may be read off a noun (
 "لقائهما" -> لقاء). Keys are folded (`kgraph.normalize.fold`) and the article is dropped
 from them, so the cue data can be written in any spelling.
 
+`key_class(label)` is a closed word class of `kgraph/data/relation_keys.jsonl` (the pronoun
+suffixes here, the conjunctions and particles of the argument rules), folded when loaded and
+compared with a token's key as written.
+
 >>> [r.key for r in readings("وسيلتقي")][:3]
 ['وسيلتقي', 'سيلتقي', 'يلتقي']
 >>> [r for r in readings("زيارته") if r.suffix][0].key
@@ -16,12 +20,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+from ..dictionary import read_jsonl
 from ..normalize import CONJUNCTIONS, drop_article, fold, proclitic_splits
 
+RELATION_KEYS = "relation_keys.jsonl"
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+|[^\w\s]|_")
 _PUNCT = "«»\"'()[]{}،,.:؛;!?؟-–—/\\“”‘’…*•ـ|"
-_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كما", "كم", "نا")
+
+
+@cache
+def _key_classes() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in read_jsonl(_DATA_DIR / RELATION_KEYS):
+        words = out.setdefault(row["label"], [])
+        w = fold(row["pattern"])
+        if w not in words:
+            words.append(w)
+    return {label: tuple(words) for label, words in out.items()}
+
+
+def key_class(label: str) -> tuple[str, ...]:
+    """The folded words of one class of relation_keys.jsonl, in file order (empty when unknown)."""
+    return _key_classes().get(label, ())
 
 
 @dataclass(frozen=True)
@@ -60,17 +84,15 @@ def _suffix_readings(stem: str) -> list[tuple[str, str]]:
     out = []
     if stem.startswith(("ال", "لل", "بال", "كال")):
         return out  # a definite noun takes no pronoun: الحكم is no الح + كم
-    for suf in _SUFFIXES:
+    for suf in key_class("PRONOUN_SUFFIX"):
         if stem.endswith(suf) and len(stem) - len(suf) >= 3:
             base = stem[:-len(suf)]
             if base.endswith("ت"):
                 out.append((base[:-1] + "ه", suf))  # زيارته -> زياره
             elif base.endswith("ئ"):
                 out.append((base[:-1] + "ء", suf))  # لقائه -> لقاء
-            elif base.endswith("ا") and suf in ("ه", "ها", "هم", "هما"):
-                out.append((base, suf))  # verbs with an object pronoun: التقاه
             else:
-                out.append((base, suf))
+                out.append((base, suf))  # and verbs with an object pronoun: التقاه
     return out
 
 
