@@ -41,8 +41,11 @@ from .args import (
 from .context import ArticleContext, Ref
 from .cues import CueMatch, CueMatcher
 from .modality import NOT_A_MEETING, meeting_status, status_index
-from .subjects import continued_subject
+from .subjects import continued_subject, sentence_subject
 
+# word classes that are grammar, not a noun that could be a subject
+_GRAMMAR = ("CLAUSE", "RELATIVE", "COORD", "STOP", "RELATIONAL", "SIDE_HEAD", "SIDE_MEMBERS", "REPORT",
+            "PREP_WITH", "PREP_FROM", "PREP_TO", "PREP_BETWEEN", "PREP_VIA", "PREP_IN")
 _VERB_LABELS = ("MEET", "RECEIVE", "DISCUSS", "CALL_VERB", "GATHER", "JOIN", "HOST")
 
 
@@ -152,21 +155,33 @@ def location(v: MeetingView, m: CueMatch, sides: list[Side]) -> str | None:
     return pick.entity if pick else None
 
 
-def light_before(v: MeetingView, m: CueMatch) -> bool:
-    """A light verb (عقد، أجرى) shortly before a meeting noun."""
+def light_verb(v: MeetingView, m: CueMatch) -> int | None:
+    """The token of a light verb (عقد، أجرى) shortly before a meeting noun, or None."""
     sa, _ = sent_range(v, m.start)
     for k in range(m.start - 1, max(sa, m.start - 8) - 1, -1):
         if v.words.has(k, "LIGHT"):
-            return True
+            return k
         if v.words.has(k, "CLAUSE") or v.ctx.tokens[k].text in STRONG_PUNCT:
-            return False
-    return False
+            return None
+    return None
+
+
+def unknown_subject(v: MeetingView, verb_at: int) -> bool:
+    """A definite noun that names no actor right after a verb is its subject ("يجري الوسطاء
+    محادثات"، "التقى المسؤولون"): the clause has a subject, only not a known one."""
+    k = verb_at + 1
+    while k < len(v.ctx.tokens) and v.words.has(k, "TIME", "FILLER", "PARTICLE"):
+        k += 1
+    if k >= len(v.ctx.tokens) or v.ctx.tokens[k].is_punct or any(r.tok_start <= k < r.tok_end for r in v.ctx.refs):
+        return False
+    return v.ctx.tokens[k].key.startswith("ال") and not v.words.has(k, *_GRAMMAR)
 
 
 def subject_and_objects(v: MeetingView, m: CueMatch, object_markers: set, direct: bool,
                         verb: bool = True) -> tuple[Side | None, list[Side], list[Side]]:
     after = actor_sides(v, sides_after(v, m))
-    light = not verb and light_before(v, m)
+    light_at = None if verb else light_verb(v, m)
+    light = light_at is not None
     gap = 3 if verb or light else 1
     before = subject_before(v.ctx, v.words, m.start, max_gap=gap, all_sides=True, object_ok=False)
     subj: Side | None = None
@@ -199,7 +214,12 @@ def subject_and_objects(v: MeetingView, m: CueMatch, object_markers: set, direct
         subj = side_after(v, objects[-1].end, m)
     if subj is None and (verb or m.first.suffix or light or m.label == "CALL"):
         ex = {x for s in objects for x in s.ids}
-        subj = pronoun(v, m, ex)
+        if m.first.suffix:
+            subj = pronoun(v, m, ex)  # "لدى استقباله": the pronoun's antecedent
+        elif not unknown_subject(v, m.end - 1 if verb else light_at if light else m.start - 1):
+            # a dropped subject: the actor the sentence (or the one before) is about
+            r = sentence_subject(v.ctx, v.words, m.start, ex)
+            subj = Side([r]) if r is not None else None
     return subj, objects, extra_subjects
 
 

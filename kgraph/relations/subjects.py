@@ -1,27 +1,64 @@
 """Where the subject of a cue is found when the clause does not name it next to the cue.
 
 Arabic news drops a subject that continues ("وصل الوزير إلى عمّان ... ثم التقى العاهل
-الأردني": the minister met the king) and puts a pronoun on verbal nouns ("لدى استقباله
-الوفد": his reception). `continued_subject` finds the actor such a clause continues;
-`subject_before` (args.py) finds an explicit subject before the cue, `previous_actor` the
-antecedent of a pronoun suffix.
+الأردني": the minister met the king; "وفي يوم السبت أمر ...، وأجرى اتصالا هاتفيا بالرئيس
+الفرنسي": the king of the sentences before) and puts a pronoun on verbal nouns ("لدى
+استقباله الوفد": his reception).
+
+- `subject_before` (args.py): an explicit subject right before the cue;
+- `previous_actor` (args.py): the antecedent of a pronoun suffix, which may be any actor,
+  the object of a preposition included ("المفاوضات مع الإيرانيين ... لإصرارهم");
+- `sentence_subject`: the actor a sentence is about: its first actor that no preposition
+  governs, else that of the sentence before: the subject a dropped subject continues;
+- `continued_subject`: the same, for a verb that opens a new clause of its sentence.
 """
 from __future__ import annotations
 
-from typing import Optional
+from .args import Side, Words
+from .context import ArticleContext, Ref
 
-from .args import Side, Words, previous_actor
-from .context import ArticleContext
+_GOVERNING = ("PREP_WITH", "PREP_FROM", "PREP_TO", "PREP_BETWEEN", "PREP_VIA", "PREP_IN")
+_SENTENCES_BACK = 2  # how many sentences back a dropped subject is looked for
+
+
+def governed(ctx: ArticleContext, words: Words, r: Ref) -> bool:
+    """A mention is the object of a preposition: a ب/ل glued to it or a preposition before it."""
+    if ctx.token_prefix(r).strip("وف")[-1:] in ("ب", "ل"):
+        return True
+    return words.has(r.tok_start - 1, *_GOVERNING)
+
+
+def _first_free_actor(ctx: ArticleContext, words: Words, a: int, b: int, exclude: set[str]) -> Ref | None:
+    for r in ctx.refs:
+        if a <= r.tok_start and r.tok_end <= b and r.is_actor and r.entity not in exclude \
+                and not governed(ctx, words, r):
+            return r
+    return None
+
+
+def sentence_subject(ctx: ArticleContext, words: Words, i: int, exclude: set[str],
+                     back: int = _SENTENCES_BACK) -> Ref | None:
+    """The actor the sentence holding token i is about, before token i, else that of one of the
+    `back` sentences before it; never one of `exclude`."""
+    s = ctx.sentence_of_token(i)
+    if s < 0:
+        return None
+    r = _first_free_actor(ctx, words, ctx.sent_toks[s][0], i, exclude)
+    for p in range(s - 1, max(-1, s - 1 - back), -1):
+        if r is not None:
+            break
+        r = _first_free_actor(ctx, words, *ctx.sent_toks[p], exclude)
+    return r
 
 
 def continued_subject(ctx: ArticleContext, words: Words, i: int, exclude: set[str],
-                      prefix: str = "") -> Optional[Side]:
+                      prefix: str = "") -> Side | None:
     """The actor a verb at token i continues, when it opens a new clause of its sentence.
 
     The verb must follow an earlier clause of the same sentence (a clause word such as حيث،
-    ثم، و, or a comma, before it); the subject continued is the person the sentence is about
-    before the verb (else its last actor), never one of `exclude` (the verb's own object).
-    `prefix` is the clitics read off the verb ("و" of "والتقى").
+    ثم، و, or a comma, before it); the subject continued is the actor the sentence is about
+    before the verb, never one of `exclude` (the verb's own object). `prefix` is the clitics
+    read off the verb ("و" of "والتقى").
     """
     s = ctx.sentence_of_token(i)
     if s < 0:
@@ -29,15 +66,15 @@ def continued_subject(ctx: ArticleContext, words: Words, i: int, exclude: set[st
     sa, _ = ctx.sent_toks[s]
     if i - sa < 3 or not (prefix[:1] in ("و", "ف") or _opens_clause(ctx, words, i)):
         return None
-    r = previous_actor(ctx, i, exclude, previous_sentence=False)
+    r = sentence_subject(ctx, words, i, exclude, back=0)
     return Side([r]) if r is not None else None
 
 
 def _opens_clause(ctx: ArticleContext, words: Words, i: int) -> bool:
-    """A clause boundary right before token i: a clause word or a comma (ثم too)."""
+    """A clause boundary right before token i: a clause word, a comma, or ثم."""
     k = i - 1
-    while k >= 0 and (words.has(k, "TIME", "FILLER") or ctx.tokens[k].key in ("قد", "ثم")):
-        if ctx.tokens[k].key == "ثم":
+    while k >= 0 and words.has(k, "TIME", "FILLER", "PARTICLE", "THEN"):
+        if words.has(k, "THEN"):
             return True
         k -= 1
     return k >= 0 and (words.has(k, "CLAUSE", "RELATIVE") or ctx.tokens[k].text in ("،", ","))
