@@ -382,12 +382,16 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
                 visitor = sides[0]
                 rest = sides[1:]
             break
+    # a visit noun's genitive is its visitor ("زيارة الرئيس") or, when a state, where it goes
+    # ("قام الرئيس بزيارة قبرص")
+    genitive = rest[0] if (not is_verb and rest and rest[0].marker is None and rest[0].start == m.end) else None
+    place = genitive is not None and (genitive.is_location or representative(ctx, genitive).type == STATE)
     if visitor is not None:
         pass
     elif m.first.suffix:
         visitor = pronoun(v, m, set())
     elif rest and rest[0].marker is None and rest[0].actor_refs() and not rest[0].is_location and (
-            is_verb or rest[0].start == m.end):  # a noun's visitor is its genitive: "زيارة الرئيس"
+            is_verb or (genitive is not None and not place)):
         if not is_verb or not subject_before(ctx, v.words, m.start, object_ok=False):
             visitor = rest.pop(0)
     if visitor is None:
@@ -395,9 +399,12 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
         if before:
             visitor = before[-1]
     for s in rest:
-        if s.marker in ("to", "li") or (is_verb and s.marker is None):
+        if s.marker in ("to", "li") or (is_verb and s.marker is None) or (place and s is genitive):
             dest = s
             break
+    if visitor is None and dest is not None and preposed(v, m):
+        # "وخلال زيارة إلى إندونيسيا، قال الرئيس ...": the subject of the main clause after it
+        visitor = side_after(v, dest.end, m)
     if visitor is None or dest is None:
         return []
     vid = rep_id(ctx, visitor)
@@ -417,7 +424,8 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
             return []
     if ctx.related(vid, host):
         return []
-    host_side = Side([r for r in ctx.refs if r.entity == host][:1]) if host_ref is None else dest
+    # the host state named anywhere, as an adjective inside a post too ("الرئيس اللبناني")
+    host_side = Side([r for r in ctx.refs + ctx.all_refs if r.entity == host][:1]) if host_ref is None else dest
     if not host_side.refs:
         return []
     return [Candidate([visitor, host_side], ["visitor", "host"], m, "visit", location=loc)]
