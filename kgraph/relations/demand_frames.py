@@ -31,6 +31,8 @@ from .args import (
     Side,
     clause_left,
     group_sides,
+    is_demonym,
+    is_role_only,
     previous_actor,
     rep_id,
     representative,
@@ -40,6 +42,7 @@ from .context import Ref
 from .cues import CueMatch, CueMatcher
 from .demand_speakers import (
     chained_subject,
+    group_referents,
     last_speaker,
     latter,
     main_subject,
@@ -49,7 +52,17 @@ from .demand_speakers import (
     unnamed_noun,
 )
 from .demand_things import THING_MAX, is_not_thing, thing_from
-from .demand_words import DemandDoc, governed, in_ref, is_word, key, phrase_at, ref_prefix, sent_range
+from .demand_words import (
+    DemandDoc,
+    governed,
+    in_ref,
+    is_word,
+    key,
+    phrase_at,
+    ref_prefix,
+    sent_range,
+    strip_conj,
+)
 
 Range = tuple[int, int]
 
@@ -233,12 +246,23 @@ def _is_particle(doc: DemandDoc, k: int) -> bool:
             or doc.words.has(k, *_GRAMMAR) or (w[:1] in doc.wc.of("PREFIX_PREP") and len(w) > 2))
 
 
-def subject_slot(doc: DemandDoc, m: CueMatch, sb: int) -> str:
-    """What stands where a verb cue's subject would (after titles and time words): "actor";
-    "none" (a preposition, أن, a mark: the subject is dropped); "object" (كل، جميع، a plural in
-    -ين: the verb's object); or "unknown", a word the entity layer did not recognise, so the
-    verb has a subject the rules cannot name ("وطالب الحارثي بـ"، "ورفض المسؤول")."""
-    k = m.end
+SUBJECT_SPAN = 5  # words of an unrecognised subject phrase searched for the actor it names
+
+
+@dataclass(frozen=True)
+class Slot:
+    """What stands where a verb cue's subject would: `kind` is "actor" (a mention right there),
+    "named" (`ref`, a person or a nationality the unrecognised subject phrase names: "دعا صلاح
+    الدين دمرداش زعيم الحزب"، "طالب عدد من المشرعين الأميركيين"), "none" (a preposition, أن, a
+    mark: the subject is dropped), "object" (كل، جميع، a plural in -ين: the verb's object), or
+    "unknown" (a subject the entity layer did not find: "وطالب الحارثي بـ"، "ورفض المسؤول")."""
+    kind: str
+    refs: tuple[Ref, ...] = ()
+    end: int = 0  # the token after the subject phrase, for "named"
+
+
+def _slot_start(doc: DemandDoc, k: int, sb: int) -> int:
+    """The first token after k that is no title, time word, formula or pronoun-preposition."""
     while k < sb and not in_ref(doc, k):
         n = phrase_at(doc, k, "SLOT_SKIP", 2)
         if n:
@@ -247,17 +271,66 @@ def subject_slot(doc: DemandDoc, m: CueMatch, sb: int) -> str:
             k += 1
         else:
             break
+    return k
+
+
+def _not_the_speaker(doc: DemandDoc, k: int) -> bool:
+    """A word that makes the subject someone else than the actor after it: an anonymous
+    source ("مصدر سوري") or a relative ("والد الرهينة")."""
+    kin = getattr(doc.ctx.dictionary, "kin_nouns", None) or frozenset()
+    w = key(doc, k)
+    return is_word(doc, k, "ANONYMOUS") or w in kin or strip_conj(doc, w) in kin
+
+
+def _human_plural(doc: DemandDoc, k: int) -> bool:
+    """A title or group word (مسؤولين، وفد، عدد من) or a sound plural (والمشرعين، المحتجون)."""
+    w = strip_conj(doc, key(doc, k))
+    return doc.words.has(k, "FILLER") or w.endswith(doc.wc.letters("OBLIQUE_PLURAL_END")) \
+        or w.endswith(doc.wc.letters("PLURAL_IMPERFECT_END"))
+
+
+def _named_by(doc: DemandDoc, phrase: int, k: int, r: Ref) -> str:
+    """How the mention r, met at the end of the unrecognised subject phrase [k, r) (which
+    started at token `phrase`, before its titles and group words), names its
+    subject: "named" (a post in apposition: "صلاح الدين دمرداش زعيم الحزب"; a nationality of
+    officials: "عدد من المسؤولين الأميركيين", dev rule 3), "object" (a nationality in the
+    oblique plural with no من before it: "دعا الأطباء اليمنيين" asks them), or "unknown"."""
+    between = range(k, r.tok_start)
+    if any(_not_the_speaker(doc, j) for j in between):
+        return "unknown"
+    if is_role_only(r) and len(between) <= 3:
+        return "named"
+    if is_demonym(r) and all(_human_plural(doc, j) for j in between):
+        genitive = any(is_word(doc, j, "PARTITIVE") for j in range(phrase, r.tok_start))
+        oblique = strip_conj(doc, fold(r.surface)).endswith(doc.wc.letters("OBLIQUE_PLURAL_END"))
+        return "object" if oblique and not genitive else "named"
+    return "unknown"
+
+
+def subject_slot(doc: DemandDoc, m: CueMatch, sb: int) -> Slot:
+    k = _slot_start(doc, m.end, sb)
     if k >= sb:
-        return "none"
+        return Slot("none")
     if in_ref(doc, k):
-        return "actor"
+        return Slot("actor")
+    group = group_referents(doc, k)
+    if group.refs:
+        return Slot("named", group.refs, k + 1)  # "ودعا الجانبان"، "وطالب البيان"
     if _is_particle(doc, k):
-        return "none"
+        return Slot("none")
     w = key(doc, k)
     if is_word(doc, k, "SLOT_OBJECT") or (w.startswith(doc.wc.letters("ARTICLE"))
                                           and w.endswith(doc.wc.letters("OBLIQUE_PLURAL_END"))):
-        return "object"
-    return "unknown"
+        return Slot("object")
+    starts = {r.tok_start: r for r in doc.ctx.refs if r.is_actor}
+    for j in range(k, min(sb, k + SUBJECT_SPAN)):
+        r = starts.get(j)
+        if r is not None:
+            kind = _named_by(doc, m.end, k, r)
+            return Slot(kind, (r,), r.tok_end) if kind == "named" else Slot(kind)
+        if _is_particle(doc, j) and not doc.words.has(j, "FILLER"):
+            break
+    return Slot("unknown")
 
 
 def _unknown_owner(doc: DemandDoc, m: CueMatch) -> bool:
@@ -319,10 +392,18 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
             if r is None:
                 return None
             actors = [r]
-    if not actors and not rd.is_noun and subject_slot(doc, m, sb) == "unknown" and not (
-            m.first.prefix[:1] not in doc.wc.of("PREFIX_CONJ")
-            and subject_before(ctx, doc.words, m.start, max_gap=1)):
-        return None  # VSO with a subject the entity layer did not find
+    conj = doc.wc.of("PREFIX_CONJ")
+    bare = m.first.prefix[:1] not in conj
+    if not actors and not rd.is_noun and not (bare and subject_before(ctx, doc.words, m.start, max_gap=1)) \
+            and not (not bare and chained_subject(doc, m, sentence_actor)):
+        # VSO: what stands right after the verb
+        slot = subject_slot(doc, m, sb)
+        if slot.kind == "named" and slot.refs:
+            actors = list(slot.refs)  # "دعا <name> زعيم الحزب إلى"، "ودعا الجانبان"
+            rest = [x for x in rest if x.start >= slot.end]
+            agent_end = slot.end
+        elif slot.kind == "unknown":
+            return None  # a subject the entity layer did not find
     if not actors:
         actors = _subject_before_cue(doc, m, rd, sentence_actor)
     if not actors and not rd.is_noun and (unknown_subject(doc, m) or _object_is_after(doc, m, sb)):
@@ -461,9 +542,8 @@ def impersonal_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
     ctx = doc.ctx
     start = m.end
     target = None
-    if is_word(doc, m.start - 1, "AS") or (doc.words.has(m.start - 1, "RELATIVE")
-                                           and not is_word(doc, m.start - 2, "ANTECEDENT_NOUN")):
-        return None  # "كما ينبغي"، "الأمور التي يجب تنفيذها": no one is asked
+    if is_word(doc, m.start - 1, "AS"):
+        return None  # "كما ينبغي" (as it should)
     if is_word(doc, start, "OWN_SIDE") or (is_word(doc, start, "THAT_BARE")
                                            and key(doc, start + 1)[:1] in doc.wc.of("PREFIX_WE")
                                            and len(key(doc, start + 1)) > 3):
@@ -475,18 +555,19 @@ def impersonal_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
             return None
         target = r.entity
         start = r.tok_end
-    actor = speech_speaker(doc, m.start).ref
-    if actor is None:
+    actors = speech_speaker(doc, m.start).refs
+    if not actors:
         return None
     a, b = thing_from(doc, start)
     if b <= a:
         return None
-    return Found((actor,), _stance(m), (a, b), m, "impersonal", target=target)
+    return Found(actors, _stance(m), (a, b), m, "impersonal", target=target)
 
 
 def necessity_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
-    """"ضرورة X": the actor is the speaker right before (شدد/أكد X على ضرورة) or an adjective
-    pair ("توافق مصري قطري على ضرورة")."""
+    """"ضرورة X": the actor is the subject right before ("توافق مصري قطري على ضرورة"), else
+    the subject of the verb of saying that governs it ("شدد الوزير، الذي ...، على ضرورة"،
+    "وأكد الجانبان ضرورة"), else the speaker of the quotation or statement it stands in."""
     ctx = doc.ctx
     sa, _ = sent_range(doc, m.start)
     k = m.start - 1
@@ -494,12 +575,7 @@ def necessity_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
         k -= 1
     actors = actor_refs(doc, subject_before(ctx, doc.words, k + 1, max_gap=1, all_sides=True))
     if not actors:
-        # "أكد الوزير ضرورة": a reporting verb and its subject right before
-        for j in range(max(sa, m.start - 8), m.start):
-            if doc.words.has(j, "REPORT"):
-                sides, _ = group_sides(ctx, doc.words, j + 1, m.start, max_gap=1)
-                actors = actor_refs(doc, [s for s in sides if s.marker is None][:1])
-                break
+        actors = list(speech_speaker(doc, m.start).refs)
     if not actors:
         return None
     a, b = thing_from(doc, m.end)
@@ -602,6 +678,18 @@ def read_cue(doc: DemandDoc, m: CueMatch, frame: str,
     return None
 
 
+def _noun_reading(doc: DemandDoc, m: CueMatch) -> bool:
+    """A bare cue that is also a common noun ("طالب": a student) is the noun unless it opens a
+    clause (a mark, a clause or time word, قد) or follows its subject (an actor)."""
+    if not m.get("noun_homograph") or m.first.prefix or m.start == 0:
+        return False
+    k = m.start - 1
+    if doc.ctx.tokens[k].is_punct or doc.words.has(k, "CLAUSE", "FILLER", "TIME", "RELATIVE", "REPORT") \
+            or is_word(doc, k, "PARTICLE_BEFORE_VERB") or any(r.tok_end == m.start for r in doc.ctx.refs):
+        return False
+    return doc.ctx.sentence_of_token(k) == doc.ctx.sentence_of_token(m.start)
+
+
 def find_demands(doc: DemandDoc, cues: CueMatcher) -> list[Found]:
     """Every cue's reading, in text order. A chained verb later in a sentence keeps the
     actors of the sentence's first demand."""
@@ -612,7 +700,7 @@ def find_demands(doc: DemandDoc, cues: CueMatcher) -> list[Found]:
         frame = frame_of(doc, m)
         if frame != _frames(m)[0]:  # read as its other part of speech
             m = replace(m, patterns=tuple(p for p in m.patterns if p.get("frame", "verb") == frame))
-        if blocked(doc, m, frame):
+        if blocked(doc, m, frame) or _noun_reading(doc, m):
             continue
         if m.first.prefix.endswith(doc.wc.letters("PREFIX_LIKE")):
             continue  # "كشرط أساسي": restates a demand named before

@@ -10,21 +10,95 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..types import PERSON
+from ..types import PERSON, STATE
 from .args import Side, group_sides, previous_actor, representative, subject_before
 from .context import Ref
 from .cues import CueMatch
-from .demand_words import DemandDoc, governed, in_ref, is_word, key, ref_prefix, sent_range
+from .demand_words import DemandDoc, governed, in_ref, is_word, key, ref_prefix, sent_range, strip_conj
 
 
 @dataclass(frozen=True)
 class Speaker:
-    ref: Ref | None = None
+    refs: tuple[Ref, ...] = ()  # several for a joint position ("وأكد الجانبان")
     unnamed: bool = False  # the text names someone the entity layer did not find
+
+    @property
+    def ref(self) -> Ref | None:
+        return self.refs[0] if self.refs else None
+
+
+def one_speaker(r: Ref | None) -> Speaker:
+    return Speaker((r,)) if r is not None else NOBODY
 
 
 NOBODY = Speaker()
-UNNAMED = Speaker(None, True)
+UNNAMED = Speaker((), True)
+
+
+def _unrelated(doc: DemandDoc, refs: list[Ref]) -> list[Ref]:
+    """The refs, one per party: a ref related to an earlier one (its minister) is left out."""
+    out: list[Ref] = []
+    for r in refs:
+        if not any(doc.ctx.related(r.entity, o.entity) for o in out):
+            out.append(r)
+    return out
+
+
+def pair_referents(doc: DemandDoc, k: int, states: bool) -> tuple[Ref, ...]:
+    """"وأكد الجانبان"، "ودعا البلدان": the two parties the article has just named together, the
+    first two unrelated actors of the nearest sentence (this one before k, or up to three
+    before) that names two; states for "البلدان"/"الدولتان" when it names two states."""
+    ctx = doc.ctx
+    s = ctx.sentence_of_token(k)
+    for n in range(s, max(-1, s - 4), -1):
+        a, b = ctx.sent_toks[n]
+        refs = [r for r in ctx.refs if r.is_actor and a <= r.tok_start and r.tok_end <= min(b, k)
+                and not ctx.is_media(r.entity)]
+        if states:
+            kinds = [r for r in refs if r.type == STATE]
+            refs = kinds if len(_unrelated(doc, kinds)) >= 2 else refs
+        parties = _unrelated(doc, refs)
+        if len(parties) >= 2:
+            return tuple(parties[:2])
+    return ()
+
+
+def statement_issuer(doc: DemandDoc, k: int) -> Ref | None:
+    """"وطالب البيان"، "وأكد البيان على ضرورة": who issued the statement: the nearest statement
+    named before (this sentence or three before) and its actor: "بيان وزارة الخارجية"، "في
+    بيان لحماس"، "بيانها" (its owner), or the subject of that sentence's verb of saying
+    ("وقالت الحركة في بيان"، "أصدر المجلس بيانا")."""
+    ctx = doc.ctx
+    s = ctx.sentence_of_token(k)
+    lo = ctx.sent_toks[max(0, s - 3)][0]
+    starts = {r.tok_start: r for r in ctx.refs if r.is_actor}
+    for t in range(k - 1, lo - 1, -1):
+        if not doc.wc.starts(strip_conj(doc, key(doc, t)), "STATEMENT"):
+            continue
+        nxt = starts.get(t + 1)
+        if nxt is not None and not ctx.is_media(nxt.entity):
+            return nxt  # "بيان وزارة الخارجية"، "في بيان لحماس"
+        sa, _ = sent_range(doc, t)
+        for j in range(t - 1, sa - 1, -1):
+            if doc.words.has(j, "REPORT"):
+                sp, settled = reporter(doc, j, t, guarded=True)
+                if settled:
+                    return sp.ref
+        r = previous_actor(ctx, t, prefer_person=False)
+        if r is not None:
+            return r
+    return None
+
+
+def group_referents(doc: DemandDoc, k: int) -> Speaker:
+    """The actors a subject word at token k stands for, when it names no entity itself: the two
+    parties ("الجانبان"، "البلدان") or a statement's issuer ("البيان")."""
+    w = strip_conj(doc, key(doc, k))
+    if doc.wc.has(w, "PAIR_STATES") or doc.wc.has(w, "PAIR_SIDES"):
+        return Speaker(pair_referents(doc, k, doc.wc.has(w, "PAIR_STATES")))
+    if doc.wc.has(w, "STATEMENT_SUBJECT"):
+        return one_speaker(statement_issuer(doc, k))
+    return NOBODY
 
 
 def unnamed_speaker(doc: DemandDoc, j: int) -> bool:
@@ -51,11 +125,18 @@ def reporter(doc: DemandDoc, j: int, end: int, guarded: bool) -> tuple[Speaker, 
     ctx = doc.ctx
     before = subject_before(ctx, doc.words, j, max_gap=1)
     if before and (not guarded or (before[-1].marker is None and not governed(doc, before[-1]))):
-        return Speaker(representative(ctx, before[-1])), True
+        return one_speaker(representative(ctx, before[-1])), True
     sides, _ = group_sides(ctx, doc.words, j + 1, end, max_gap=1)
     sides = [x for x in sides if x.actor_refs() and x.marker is None]
     if sides and sides[0].start <= j + 3:
-        return Speaker(representative(ctx, sides[0])), True
+        return one_speaker(representative(ctx, sides[0])), True
+    k = j + 1
+    while k < end and doc.words.has(k, "FILLER", "TIME") and not in_ref(doc, k):
+        k += 1
+    if k < end:
+        group = group_referents(doc, k)
+        if group.refs:
+            return group, True  # "وأكد الجانبان"، "وشدد البيان"
     if unnamed_speaker(doc, j):
         return UNNAMED, True
     return NOBODY, False
@@ -89,19 +170,19 @@ def speaker_state(doc: DemandDoc, i: int) -> Speaker:
     if r is None:
         return NOBODY
     if r.type != PERSON:
-        return Speaker(r)
+        return one_speaker(r)
     named: dict[str, Ref] = {}
     for x in ctx.all_refs:  # nested too: "المتحدث باسم حركة X"
         if x.entity in ctx.parents(r.entity) and x.is_actor:
             named.setdefault(x.entity, x)
     if not named:
-        return Speaker(r)
+        return one_speaker(r)
     deepest = [p for p in named if not any(p in ctx.parents(q) for q in named if q != p)]
     pick = sorted(deepest or list(named), key=lambda p: (named[p].type != "ORG", sorted(named).index(p)))
     body = (ctx.dictionary.actor(pick[0]) if ctx.dictionary else None) or {}
     if body.get("kind") == "ministry" and body.get("state") in named:
-        return Speaker(named[body["state"]])
-    return Speaker(named[pick[0]])
+        return one_speaker(named[body["state"]])
+    return one_speaker(named[pick[0]])
 
 
 def _they_verb(doc: DemandDoc, j: int) -> bool:
@@ -126,13 +207,13 @@ def main_subject(doc: DemandDoc, i: int) -> Speaker:
                 return speaker
     for r in ctx.refs:
         if r.is_actor and sa <= r.tok_start < i and not governed(doc, Side([r])):
-            return Speaker(r) if r.tok_start - sa <= 3 else NOBODY
+            return one_speaker(r) if r.tok_start - sa <= 3 else NOBODY
     s = ctx.sentence_of_token(i)
     if s > 0:
         pa, pb = ctx.sent_toks[s - 1]
         prev = [r for r in ctx.refs if r.is_actor and pa <= r.tok_start < pb]
         if prev and prev[0].tok_start - pa <= 3:
-            return Speaker(prev[0])
+            return one_speaker(prev[0])
     return NOBODY
 
 
@@ -256,7 +337,7 @@ def speech_speaker(doc: DemandDoc, i: int) -> Speaker:
             return speaker if settled else last_speaker(doc, j)
     r = _headline_speaker(doc, i)
     if r is not None:
-        return Speaker(r)
+        return one_speaker(r)
     s = ctx.sentence_of_token(i)
     lo = ctx.sent_toks[max(0, s - 2)][0]
     for j in range(sa - 1, lo - 1, -1):
