@@ -50,7 +50,7 @@ def extract_relations(extraction: Extraction, dictionary=None,
     from .args import Words
     from .context import ArticleContext
     from .demands import extract_demands
-    from .meetings import extract_meetings
+    from .meetings import extract_meetings, visited_states
 
     data = data or _default_data()
     ctx = ArticleContext(extraction, dictionary)
@@ -58,5 +58,6 @@ def extract_relations(extraction: Extraction, dictionary=None,
     meetings = extract_meetings(ctx, words, data.meetings, data.status)
     demands = extract_demands(ctx, words, data.demands, data.topics, data.status)
     affiliations = extract_affiliations(ctx, words)
-    return replace(extraction, meetings=tuple(meetings), demands=tuple(demands),
+    entities = extraction.entities + tuple(visited_states(ctx, meetings))
+    return replace(extraction, entities=entities, meetings=tuple(meetings), demands=tuple(demands),
                    affiliations=tuple(affiliations))

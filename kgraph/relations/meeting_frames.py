@@ -23,7 +23,7 @@ postponed; negated, habitual and hoped-for ones are not meetings at all.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..normalize import fold
 from ..types import CALL, HELD, IN_PERSON, INDIRECT, LOCATION, PERSON, STATE
@@ -420,12 +420,14 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
             return []
         loc = locs[0].entity
         host = ctx.state_of_location(loc)
-        if host is None or host not in ctx.entities:
+        if host is None:
             return []
     if ctx.related(vid, host):
         return []
-    # the host state named anywhere, as an adjective inside a post too ("الرئيس اللبناني")
-    host_side = Side([r for r in ctx.refs + ctx.all_refs if r.entity == host][:1]) if host_ref is None else dest
+    # the host state named anywhere, as an adjective inside a post too ("الرئيس اللبناني"); a
+    # state the article names only by the capital visited stands there ("وصل X إلى الدوحة")
+    host_side = dest if host_ref is not None else Side(
+        [r for r in ctx.refs + ctx.all_refs if r.entity == host][:1] or [replace(locs[0], entity=host, type=STATE)])
     if not host_side.refs:
         return []
     return [Candidate([visitor, host_side], ["visitor", "host"], m, "visit", location=loc)]

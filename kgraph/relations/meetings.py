@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..types import HELD, PERSON, STATE, Evidence, Meeting, Participant, Span
+from ..types import HELD, PERSON, STATE, Entity, Evidence, Meeting, Mention, Participant, Span
 from .args import Words, group_sides, merge_related, rep_id, representative
 from .context import ArticleContext, Ref
 from .dates import find_date
@@ -195,3 +195,23 @@ def extract_meetings(ctx: ArticleContext, words: Words, cue_patterns, status_pat
     meetings = build_meetings(ctx, words, cands, representations(ctx, words))
     meetings = merge_multilateral(ctx, meetings)
     return drop_restatements(ctx, meetings)
+
+
+def visited_states(ctx: ArticleContext, meetings: list[Meeting]) -> list[Entity]:
+    """The states the article names only by the capital a visitor went to: an actor of their own
+    (dev3 convention 33: a visit with no named counterpart is a meeting with the state)."""
+    known = set(ctx.entities)
+    out: dict[str, Entity] = {}
+    for m in meetings:
+        for p in m.participants:
+            actor = ctx.dictionary.actor(p.entity_id) if ctx.dictionary is not None else None
+            if p.entity_id in known or p.span is None or not actor or actor.get("type") != STATE:
+                continue
+            mention = Mention(ctx.article.id, p.span.start, p.span.end, p.span.surface, STATE, "visit-host",
+                              key=p.entity_id)
+            old = out.get(p.entity_id)
+            mentions = (old.mentions if old else ()) + ((mention,) if not old or mention not in old.mentions else ())
+            out[p.entity_id] = Entity(p.entity_id, actor["name"], STATE,
+                                      tuple(dict.fromkeys(x.surface for x in mentions)), mentions,
+                                      label_en=actor.get("en"))
+    return list(out.values())
