@@ -391,7 +391,8 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
     elif m.first.suffix:
         visitor = pronoun(v, m, set())
     elif rest and rest[0].marker is None and rest[0].actor_refs() and not rest[0].is_location and (
-            is_verb or (genitive is not None and not place)):
+            (is_verb and representative(ctx, rest[0]).type != STATE)  # "زار المغرب": where, not who
+            or (genitive is not None and not place)):
         if not is_verb or not subject_before(ctx, v.words, m.start, object_ok=False):
             visitor = rest.pop(0)
     if visitor is None:
@@ -407,6 +408,18 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
         visitor = side_after(v, dest.end, m)
     if visitor is None or dest is None:
         return []
+    # every destination of a list: "زار المغرب وتونس"
+    more = [s for s in rest[rest.index(dest) + 1:] if s.coord and s.marker in (None, dest.marker)] \
+        if dest in rest else []
+    out = []
+    for d in [dest] + more:
+        out += _visit(v, m, visitor, d)
+    return out
+
+
+def _visit(v: MeetingView, m: CueMatch, visitor: Side, dest: Side) -> list[Candidate]:
+    """The visitor meets the host: the actor visited, else the state of the place visited."""
+    ctx = v.ctx
     vid = rep_id(ctx, visitor)
     if vid is None:
         return []
