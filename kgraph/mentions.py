@@ -82,6 +82,10 @@ class LexiconTagger:
         self.stops = frozenset(fold(w) for w in STOP_WORDS) | self.dictionary.name_stops
         self.person_nouns = frozenset(fold(p.text) for p in self.dictionary.phrases
                                       if p.label == HONORIFIC and p.key == "person_noun")
+        # states only ever named with the article (الكاميرون، الهند): a bare word is someone else
+        # ("كاميرون" after "ديفيد كاميرون", the name هند)
+        self.definite_states = frozenset(k for k, a in self.dictionary.actors.items()
+                                         if a.get("type") == STATE and _definite_only(a))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         patterns: dict[str, list[Doc]] = {}
         for p in self.dictionary.phrases:
@@ -128,6 +132,8 @@ class LexiconTagger:
             for i in range(s, e):
                 taken[i] = True
             label, key = min(found[(s, e)], key=lambda lk: (LABEL_ORDER.index(lk[0]), lk[1]))
+            if label == ACTOR and key in self.definite_states and e - s == 1 and not _definite(doc[s].text):
+                continue
             chosen.append(Item(s, e, label, key))
         return sorted(chosen, key=lambda it: it.start)
 
@@ -1084,3 +1090,14 @@ def default_tagger() -> LexiconTagger:
 def lexicon_mentions(article: Article, tagger: LexiconTagger | None = None) -> list[Mention]:
     """Article -> its dictionary and rule mentions (offsets into article.text)."""
     return (tagger or default_tagger()).mentions(article)
+
+
+def _definite(word: str) -> bool:
+    """The word carries the article, after its clitics (والهند، بالهند، للهند)."""
+    return any(stem.startswith("ال") for _, stem in clitic_analyses(word)) or fold(word).lstrip("وف").startswith("لل")
+
+
+def _definite_only(actor: dict) -> bool:
+    """Every one-word name of the actor carries the article, as written (not أ: ألمانيا)."""
+    words = [n for n in [actor.get("name") or ""] + list(actor.get("aliases") or []) if n and " " not in n]
+    return bool(words) and all(n.startswith("ال") for n in words)
