@@ -21,7 +21,6 @@ Each frame is a function (doc, cue, ...) -> Found | None; `find_demands` runs th
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ..normalize import fold
@@ -41,7 +40,9 @@ from .args import (
 from .context import Ref
 from .cues import CueMatch, CueMatcher
 from .demand_speakers import (
+    Earlier,
     chained_subject,
+    earlier_actors,
     group_referents,
     last_speaker,
     latter,
@@ -65,6 +66,7 @@ from .demand_words import (
 )
 
 Range = tuple[int, int]
+_COMMAS = ("،", ",")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def frame_of(doc: DemandDoc, m: CueMatch) -> str:
     if "noun" in frames and frames[0] != "noun" and m.start > 0 and (
             is_word(doc, m.start - 1, "NOUN_PREP") or in_ref(doc, m.start - 1)):
         return "noun"
+    if "participle" in frames and m.start > 0 and doc.ctx.tokens[m.start - 1].text in _COMMAS:
+        return "participle"  # "رحبت الجامعة بالهدنة، مطالبة الحوثيين باحترامها"
     return frames[0]
 
 
@@ -163,7 +167,7 @@ def _passive_agent(doc: DemandDoc, m: CueMatch, sb: int) -> tuple[list[Ref], int
 
 
 def _object_first(doc: DemandDoc, m: CueMatch, actors: list[Ref], rest: list[Side],
-                  sentence_actor: Mapping[int, tuple[Ref, ...]]) -> Found | None:
+                  sentence_actor: Earlier) -> Found | None:
     """"ضغط على X لـ"، "أمهل X يومين": the actor is the clause's subject, X the target."""
     target = rep_id(doc.ctx, rest[0])
     actors = actors or actor_refs(doc, subject_before(doc.ctx, doc.words, m.start, max_gap=3)[-1:])
@@ -179,7 +183,7 @@ def _object_first(doc: DemandDoc, m: CueMatch, actors: list[Ref], rest: list[Sid
 
 
 def _subject_before_cue(doc: DemandDoc, m: CueMatch, rd: _Reading,
-                        sentence_actor: Mapping[int, tuple[Ref, ...]]) -> list[Ref]:
+                        sentence_actor: Earlier) -> list[Ref]:
     """The actors standing before the cue (SVO), or the subject a chained verb keeps."""
     ctx = doc.ctx
     conj = doc.wc.of("PREFIX_CONJ")
@@ -342,7 +346,7 @@ def _unknown_owner(doc: DemandDoc, m: CueMatch) -> bool:
 
 
 def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
-               sentence_actor: Mapping[int, tuple[Ref, ...]]) -> Found | None:
+               sentence_actor: Earlier) -> Found | None:
     """A verb or noun cue."""
     ctx = doc.ctx
     _, sb = sent_range(doc, m.start)
@@ -382,11 +386,11 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
     if not actors and rd.is_noun and _unknown_owner(doc, m):
         return None
     s_idx = ctx.sentence_of_token(m.start)
-    after_comma = m.start > 0 and ctx.tokens[m.start - 1].text in ("،", ",")
+    after_comma = m.start > 0 and ctx.tokens[m.start - 1].text in _COMMAS
     if not actors and not rd.is_noun and (rd.purpose_verb or (m.first.prefix[:1] in doc.wc.of("AND")
                                                                and after_comma)):
         # "لتطلب" (in order to ask), "..., ويرفض": the subject of the clause before
-        actors = list(sentence_actor.get(s_idx) or ())
+        actors = earlier_actors(sentence_actor, s_idx, 0, m.start)
         if not actors and rd.purpose_verb:
             r = main_subject(doc, m.start).ref
             if r is None:
@@ -660,7 +664,7 @@ def offer_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
 
 # -- all cues ------------------------------------------------------------------------------------
 def read_cue(doc: DemandDoc, m: CueMatch, frame: str,
-             sentence_actor: Mapping[int, tuple[Ref, ...]]) -> Found | None:
+             sentence_actor: Earlier) -> Found | None:
     if m.get("impersonal"):
         return impersonal_frame(doc, m)
     if frame in ("verb", "noun"):
@@ -695,7 +699,7 @@ def find_demands(doc: DemandDoc, cues: CueMatcher) -> list[Found]:
     actors of the sentence's first demand."""
     ctx = doc.ctx
     out: list[Found] = []
-    sentence_actor: dict[int, tuple[Ref, ...]] = {}
+    sentence_actor: dict[int, list[tuple[int, tuple[Ref, ...]]]] = {}
     for m in cues.find(ctx.tokens):
         frame = frame_of(doc, m)
         if frame != _frames(m)[0]:  # read as its other part of speech
@@ -717,5 +721,5 @@ def find_demands(doc: DemandDoc, cues: CueMatcher) -> list[Found]:
             continue
         f = replace(f, actors=actors)
         out.append(f)
-        sentence_actor.setdefault(ctx.sentence_of_token(m.start), actors)
+        sentence_actor.setdefault(ctx.sentence_of_token(m.start), []).append((m.start, actors))
     return out

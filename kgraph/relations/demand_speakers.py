@@ -11,10 +11,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..types import PERSON, STATE
-from .args import Side, group_sides, previous_actor, representative, subject_before
+from .args import Side, clause_left, group_sides, previous_actor, representative, subject_before
 from .context import Ref
 from .cues import CueMatch
-from .demand_words import DemandDoc, governed, in_ref, is_word, key, ref_prefix, sent_range, strip_conj
+from .demand_words import (
+    DemandDoc,
+    governed,
+    in_ref,
+    is_report,
+    is_word,
+    key,
+    ref_prefix,
+    sent_range,
+    strip_conj,
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +90,7 @@ def statement_issuer(doc: DemandDoc, k: int) -> Ref | None:
             return nxt  # "بيان وزارة الخارجية"، "في بيان لحماس"
         sa, _ = sent_range(doc, t)
         for j in range(t - 1, sa - 1, -1):
-            if doc.words.has(j, "REPORT"):
+            if is_report(doc, j):
                 sp, settled = reporter(doc, j, t, guarded=True)
                 if settled:
                     return sp.ref
@@ -149,7 +159,7 @@ def last_speaker(doc: DemandDoc, i: int) -> Speaker:
     s = ctx.sentence_of_token(i)
     lo = ctx.sent_toks[max(0, s - 2)][0]
     for j in range(i - 1, lo - 1, -1):
-        if not doc.words.has(j, "REPORT"):
+        if not is_report(doc, j):
             continue
         _, sb = sent_range(doc, j)
         speaker, settled = reporter(doc, j, min(sb, j + 12), guarded=False)
@@ -199,7 +209,7 @@ def main_subject(doc: DemandDoc, i: int) -> Speaker:
     ctx = doc.ctx
     sa, _ = sent_range(doc, i)
     for j in range(i - 1, sa - 1, -1):
-        if doc.words.has(j, "REPORT"):
+        if is_report(doc, j):
             if _they_verb(doc, j):
                 return NOBODY  # "قالوا إنه يجب ...": an unnamed "they" speaks
             speaker, settled = reporter(doc, j, i, guarded=True)
@@ -217,19 +227,30 @@ def main_subject(doc: DemandDoc, i: int) -> Speaker:
     return NOBODY
 
 
-def chained_subject(doc: DemandDoc, m: CueMatch, sentence_actor: Mapping[int, tuple[Ref, ...]]) -> list[Ref]:
-    """The subject a chained verb ("... وطالبت") keeps: the actors of the sentence's earlier
-    demand, else an actor right after the sentence's first verb."""
+Earlier = Mapping[int, list[tuple[int, tuple[Ref, ...]]]]  # sentence -> (cue token, actors) read so far
+
+
+def earlier_actors(earlier: Earlier, s: int, lo: int, hi: int) -> list[Ref]:
+    """The actors of the latest demand read in sentence s with its cue in tokens [lo, hi)."""
+    found = [acts for pos, acts in earlier.get(s, ()) if lo <= pos < hi]
+    return list(found[-1]) if found else []
+
+
+def chained_subject(doc: DemandDoc, m: CueMatch, earlier: Earlier) -> list[Ref]:
+    """The subject a chained verb ("... وطالبت") keeps: the actors of an earlier demand of its
+    clause, else the actor right after the clause's first word ("فيما رحبت الجامعة بالهدنة
+    ودعت الحوثيين إلى": the League)."""
     ctx = doc.ctx
     s = ctx.sentence_of_token(m.start)
-    if sentence_actor.get(s):
-        return list(sentence_actor[s])
-    sa, _ = sent_range(doc, m.start)
-    if m.start - sa > 18:
+    cl = clause_left(ctx, doc.words, m.start)
+    prior = earlier_actors(earlier, s, cl, m.start)
+    if prior:
+        return prior
+    if m.start - cl > 18:
         return []
     for r in ctx.refs:
-        if r.is_actor and sa <= r.tok_start < m.start:
-            if r.tok_start - sa <= 2 and ref_prefix(doc, r)[:1] not in doc.wc.of("PREFIX_PREP"):
+        if r.is_actor and cl <= r.tok_start < m.start:
+            if r.tok_start - cl <= 2 and ref_prefix(doc, r)[:1] not in doc.wc.of("PREFIX_PREP"):
                 return [r]
             break
     return []
@@ -314,7 +335,7 @@ def _previous_speaker(doc: DemandDoc, i: int) -> Speaker:
         return NOBODY
     pa, pb = ctx.sent_toks[s - 1]
     for j in range(pb - 1, pa - 1, -1):
-        if doc.words.has(j, "REPORT") and not _they_verb(doc, j):
+        if is_report(doc, j) and not _they_verb(doc, j):
             speaker, settled = reporter(doc, j, min(pb, j + 12), guarded=True)
             if settled:
                 return speaker
@@ -330,7 +351,7 @@ def speech_speaker(doc: DemandDoc, i: int) -> Speaker:
     ctx = doc.ctx
     sa, _ = sent_range(doc, i)
     for j in range(i - 1, sa - 1, -1):
-        if doc.words.has(j, "REPORT"):
+        if is_report(doc, j):
             if _they_verb(doc, j):
                 return NOBODY
             speaker, settled = reporter(doc, j, i, guarded=True)
@@ -341,7 +362,7 @@ def speech_speaker(doc: DemandDoc, i: int) -> Speaker:
     s = ctx.sentence_of_token(i)
     lo = ctx.sent_toks[max(0, s - 2)][0]
     for j in range(sa - 1, lo - 1, -1):
-        if doc.words.has(j, "REPORT") and quote_open(doc, j, i):
+        if is_report(doc, j) and quote_open(doc, j, i):
             _, sb = sent_range(doc, j)
             speaker, settled = reporter(doc, j, min(sb, j + 12), guarded=False)
             if settled:

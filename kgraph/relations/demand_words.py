@@ -118,3 +118,9 @@ def governed(doc: DemandDoc, side: Side) -> bool:
 def strip_conj(doc: DemandDoc, k: str) -> str:
     """A key without a leading و/ف."""
     return k.lstrip("".join(doc.wc.of("PREFIX_CONJ")))
+
+
+def is_report(doc: DemandDoc, j: int) -> bool:
+    """A verb of saying at token j (قال، أكد، أضاف...); a word with the article ("التابع") is none."""
+    definite = strip_conj(doc, key(doc, j)).startswith(doc.wc.letters("ARTICLE"))
+    return doc.words.has(j, "REPORT") and not definite

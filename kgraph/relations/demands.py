@@ -32,8 +32,10 @@ Range = tuple[int, int]
 def _matchers(demand_patterns: tuple, topic_patterns: tuple) -> tuple[CueMatcher, CueMatcher, TopicLexicon]:
     cues = CueMatcher([p for p in demand_patterns if p.label in (DEMAND.upper(), REJECT.upper())])
     not_thing = CueMatcher([p for p in demand_patterns if p.label == "NOT_THING"])
-    light = [p for p in load_cues(DEMAND_WORDS) if p.label == "THING_LIGHT"]
-    return cues, not_thing, topic_lexicon(topic_patterns, light)
+    words = load_cues(DEMAND_WORDS)
+    light = [p for p in words if p.label == "THING_LIGHT"]
+    purpose = [p for p in words if p.label == "PURPOSE_LINK"]
+    return cues, not_thing, topic_lexicon(topic_patterns, light, purpose)
 
 
 def _span(ctx: ArticleContext, a: int, b: int) -> Span | None:

@@ -24,7 +24,8 @@ HEAD = 4  # a topic word decides when it starts within the first HEAD words afte
 @dataclass(frozen=True)
 class TopicLexicon:
     matcher: CueMatcher
-    light: CueMatcher
+    light: CueMatcher  # THING_LIGHT words
+    purpose: CueMatcher  # PURPOSE_LINK words: the head goes on into a purpose ("... من أجل إطلاق سراحه")
 
     def matches(self, tokens: Sequence[Token]) -> list[CueMatch]:
         return self.matcher.find(list(tokens))
@@ -44,10 +45,17 @@ class TopicLexicon:
         return i
 
     def head_end(self, tokens: Sequence[Token]) -> int:
-        """Where the head window ends: HEAD words (marks not counted) after the light words."""
+        """Where the head window ends: HEAD words (marks not counted) after the light words. A
+        purpose within them ("للتعاون مع مصر للمساعدة على إطلاق سراح ابنه") carries the head
+        on: HEAD more words after it and its light words."""
         toks = list(tokens)
-        i, words = self.head_start(toks), 0
+        links = {m.start: m.end for m in self.purpose.find(toks)}
+        i, words, extended = self.head_start(toks), 0, False
         while i < len(toks) and words < HEAD:
+            if i in links and words and not extended:
+                i = links[i] + self.head_start(toks[links[i]:])
+                words, extended = 0, True
+                continue
             words += not toks[i].is_punct
             i += 1
         return i
@@ -67,8 +75,9 @@ class TopicLexicon:
         return any(m.start == 0 and m.id == topic for m in self.matches(tokens))
 
 
-def topic_lexicon(patterns: Iterable[CuePattern], light: Iterable[CuePattern] = ()) -> TopicLexicon:
-    return TopicLexicon(CueMatcher(patterns), CueMatcher(light))
+def topic_lexicon(patterns: Iterable[CuePattern], light: Iterable[CuePattern] = (),
+                  purpose: Iterable[CuePattern] = ()) -> TopicLexicon:
+    return TopicLexicon(CueMatcher(patterns), CueMatcher(light), CueMatcher(purpose))
 
 
 def choose_topic(found: Sequence[CueMatch], head_end: int = HEAD) -> str | None:
