@@ -851,6 +851,10 @@ class _Reader:
                             self.article.id, start, end, self.article.text[start:end], PERSON, COUNTERPART_SOURCE,
                             key=person.key if person else None, role=self.d.title_roles[post], of=nxt.key,
                             person=person.surface if person else None, post=post))
+                elif not (nxt and nxt.label == ACTOR):
+                    # "يلتقي نظيره <name>": a name of two words or more after the counterpart
+                    _, j = self._person_after(it.end, after_honorific=False)
+                    i = max(j, it.end)
             elif it.label == HONORIFIC:
                 person, j = self._person_after(i)
                 if it.key == "person_noun" and (nationality := self.item_at.get(it.end)) \

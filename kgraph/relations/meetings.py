@@ -194,7 +194,27 @@ def extract_meetings(ctx: ArticleContext, words: Words, cue_patterns, status_pat
     substitute_specific(ctx, words, cands)
     meetings = build_meetings(ctx, words, cands, representations(ctx, words))
     meetings = merge_multilateral(ctx, meetings)
-    return drop_restatements(ctx, meetings)
+    return drop_restatements(ctx, counterparts_replace_states(ctx, meetings))
+
+
+def counterparts_replace_states(ctx: ArticleContext, meetings: list[Meeting]) -> list[Meeting]:
+    """A visit to a state whose sentence has the visitor meet a person there is a meeting with
+    that person, not with the state ("زيارة إلى لشبونة حيث يلتقي نظيره <name>")."""
+    def met_person(visit: Meeting, visitor: str) -> bool:
+        return any(o is not visit and o.status == HELD and o.evidence.start == visit.evidence.start
+                   and visitor in (ids := [p.entity_id for p in o.participants])
+                   and any(x != visitor and ctx.type_of(x) == PERSON and not ctx.related(x, visitor) for x in ids)
+                   for o in meetings)
+
+    out = []
+    for m in meetings:
+        roles = {p.role: p.entity_id for p in m.participants}
+        host, visitor = roles.get("host"), roles.get("visitor")
+        if m.evidence.rule.endswith(":visit") and host and visitor and ctx.type_of(host) != PERSON \
+                and met_person(m, visitor):
+            continue
+        out.append(m)
+    return out
 
 
 def visited_states(ctx: ArticleContext, meetings: list[Meeting]) -> list[Entity]:
