@@ -79,6 +79,7 @@ class Found:
     cue: CueMatch
     rule: str
     target: str | None = None
+    refused: Range | None = None  # a condition's refused act (لن نشارك ... إلا): a reject as well
 
 
 def _stance(m: CueMatch) -> str:
@@ -492,6 +493,8 @@ def predicate_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
     sa, _ = sent_range(doc, m.start)
     if any(phrase_at(doc, k, "PREDICATE_NEGATION", 2) for k in range(max(sa, m.start - 2), m.start)):
         return None  # "ليست ضرورية"
+    if is_word(doc, m.start - 1, "ADVERBIAL"):
+        return None  # "دخلوا بطريقة غير شرعية": a manner
     anchor = _predicate_anchor(doc, m, sa)
     if anchor is None:
         return None
@@ -632,7 +635,20 @@ def condition_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
         return None  # "قبل نهاية الشهر": a time, not a condition
     if b - a >= 2 and is_word(doc, a, "IF") and key(doc, a + 1).endswith(doc.wc.letters("SUFFIX_WE")):
         return None  # "لا يمكن أن نعفو عنهم إلا إذا شعرنا ...": the speaker's own judgement
-    return Found((actor,), DEMAND, (a, b), m, "condition")
+    return Found((actor,), DEMAND, (a, b), m, "condition", refused=_refused_act(doc, neg, m.start))
+
+
+def _refused_act(doc: DemandDoc, neg: int, cue: int) -> Range | None:
+    """"لن نشارك في الحوار إلا بضمانات": the act refused until the condition is met (dev rule 19),
+    the words between a future negation and the condition; none for an impersonal verb ("لن يتم
+    ذلك إلا بالحوار") or a bare verb."""
+    a = neg + 1
+    if not is_word(doc, neg, "FUTURE_NEGATION") or is_word(doc, a, "NEG_IMPERSONAL"):
+        return None
+    b = cue
+    while b > a and doc.ctx.tokens[b - 1].is_punct:
+        b -= 1
+    return (a, b) if b - a >= 2 else None
 
 
 def offer_frame(doc: DemandDoc, m: CueMatch) -> Found | None:

@@ -14,6 +14,7 @@ The steps, one module each:
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from ..types import DEMAND, REJECT, Demand, Evidence, Span
@@ -100,6 +101,13 @@ def thing_records(doc: DemandDoc, f: Found) -> list[Demand]:
     if f.stance == REJECT:
         (a, b), until = split_until(doc, a, b)
     out: list[Demand] = []
+    if f.refused is not None:
+        # "لن نشارك في الحوار إلا بضمانات": the refused act, then the demanded condition (rule 19)
+        x, y = f.refused
+        refusal = replace(f, stance=REJECT, thing=f.refused, refused=None)
+        for actor in f.actors:
+            target = target_in(ctx, x, y, actor.entity)
+            out.append(_record(ctx, refusal, actor, REJECT, (x, y), topic_of(doc, x, y), target, None))
     for actor in f.actors:
         if f.stance == REJECT:
             target = f.target or target_in(ctx, a, b, actor.entity)
