@@ -186,7 +186,11 @@ def subject_and_objects(v: MeetingView, m: CueMatch, object_markers: set, direct
     before = subject_before(v.ctx, v.words, m.start, max_gap=gap, all_sides=True, object_ok=False)
     subj: Side | None = None
     extra_subjects: list[Side] = []
-    if m.first.suffix and not verb:
+    if verb and m.first.suffix == "نا":
+        # "تفاوضنا مع تركيا": a statesman's "we" is his state (dev3 convention 39)
+        subj = speakers_state(v, m)
+        before = []
+    elif m.first.suffix and not verb:
         subj = None  # possessive: "لقائه" -> resolved below
     elif before:
         subj = before[-1]
@@ -212,7 +216,7 @@ def subject_and_objects(v: MeetingView, m: CueMatch, object_markers: set, direct
     if subj is None and objects and not verb and not m.first.suffix and preposed(v, m):
         # "في لقاء مع ظريف، أقر جنتيلوني": the subject of the main clause after it
         subj = side_after(v, objects[-1].end, m)
-    if subj is None and (verb or m.first.suffix or light or m.label == "CALL"):
+    if subj is None and (verb or m.first.suffix or light or m.label == "CALL") and m.first.suffix != "نا":
         ex = {x for s in objects for x in s.ids}
         if m.first.suffix:
             subj = pronoun(v, m, ex)  # "لدى استقباله": the pronoun's antecedent
@@ -221,6 +225,17 @@ def subject_and_objects(v: MeetingView, m: CueMatch, object_markers: set, direct
             r = sentence_subject(v.ctx, v.words, m.start, ex)
             subj = Side([r]) if r is not None else None
     return subj, objects, extra_subjects
+
+
+def speakers_state(v: MeetingView, m: CueMatch) -> Side | None:
+    """The state of the person the sentence is about (the speaker of a "we"), as the article
+    names it; None when the speaker is no person of a known state."""
+    r = sentence_subject(v.ctx, v.words, m.start, set())
+    if r is None or r.type != PERSON:
+        return None
+    states = [p for p in v.ctx.parents(r.entity) if v.ctx.type_of(p) == STATE]
+    refs = [x for x in v.ctx.refs + v.ctx.all_refs if states and x.entity == states[0]]
+    return Side(refs[:1]) if refs else None
 
 
 def preposed(v: MeetingView, m: CueMatch) -> bool:

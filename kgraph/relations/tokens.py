@@ -82,11 +82,11 @@ def tokenize(text: str) -> list[Token]:
 
 def _suffix_readings(stem: str) -> list[tuple[str, str]]:
     out = []
-    if stem.startswith(("ال", "لل", "بال", "كال")):
-        return out  # a definite noun takes no pronoun: الحكم is no الح + كم
     for suf in key_class("PRONOUN_SUFFIX"):
         if stem.endswith(suf) and len(stem) - len(suf) >= 3:
             base = stem[:-len(suf)]
+            if base.startswith(("ال", "لل")) and len(base) < 5:
+                continue  # the article and one letter: الحكم is no الح + كم (التقينا is التقي + نا)
             if base.endswith("ت"):
                 out.append((base[:-1] + "ه", suf))  # زيارته -> زياره
             elif base.endswith("ئ"):
