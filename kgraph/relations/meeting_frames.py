@@ -42,6 +42,7 @@ from .context import ArticleContext, Ref
 from .cues import CueMatch, CueMatcher
 from .modality import NOT_A_MEETING, meeting_status, status_index
 from .subjects import continued_subject, sentence_subject
+from .tokens import readings
 
 # word classes that are grammar, not a noun that could be a subject
 _GRAMMAR = ("CLAUSE", "RELATIVE", "COORD", "STOP", "RELATIONAL", "SIDE_HEAD", "SIDE_MEMBERS", "REPORT",
@@ -275,6 +276,10 @@ def frame_talks(v: MeetingView, m: CueMatch) -> list[Candidate]:
         sides = actor_sides(v, group_sides(ctx, v.words, b + 1, sent_range(v, m.start)[1],
                                              first_marker="between")[0])
         sides = between_list(sides)
+        if len(sides) == 1 and _has_pronoun(ctx.tokens[b].text):
+            # "مناقشات بينه وبين لافروف": the pronoun's antecedent is the first party
+            r = previous_actor(ctx, m.start, set(sides[0].ids))
+            sides = [Side([r])] + sides if r is not None else sides
         if len(sides) >= 2:
             mediators = mediator_sides(v, m)
             if m.get("mode") == INDIRECT or indirect(v, m):
@@ -599,3 +604,8 @@ FRAMES = {
     "SIGN": frame_sign,
     "HAND": frame_hand,
 }
+
+
+def _has_pronoun(word: str) -> bool:
+    """A word read with a pronoun suffix ("بينه"، "بينهما")."""
+    return any(r.suffix for r in readings(word))
