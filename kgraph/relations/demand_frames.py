@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..normalize import fold
-from ..types import DEMAND, REJECT
+from ..types import DEMAND, PERSON, REJECT
 from .args import (
     STRONG_PUNCT,
     Side,
@@ -294,17 +294,25 @@ def _human_plural(doc: DemandDoc, k: int) -> bool:
         or w.endswith(doc.wc.letters("PLURAL_IMPERFECT_END"))
 
 
+def _group_word(doc: DemandDoc, k: int) -> bool:
+    """A word for members or representatives of a body (بعض، أعضاء، ممثلو، مفاوضي)."""
+    return doc.words.has(k, "FILLER") or is_word(doc, k, "GROUP_OF") or is_word(doc, k, "PARTITIVE")
+
+
 def _named_by(doc: DemandDoc, phrase: int, k: int, r: Ref) -> str:
     """How the mention r, met at the end of the unrecognised subject phrase [k, r) (which
     started at token `phrase`, before its titles and group words), names its
     subject: "named" (a post in apposition: "صلاح الدين دمرداش زعيم الحزب"; a nationality of
-    officials: "عدد من المسؤولين الأميركيين", dev rule 3), "object" (a nationality in the
+    officials: "عدد من المسؤولين الأميركيين", dev rule 3; members of a body: "بعض أعضاء
+    أوبك", dev3 rules 27 and 30), "object" (a nationality in the
     oblique plural with no من before it: "دعا الأطباء اليمنيين" asks them), or "unknown"."""
     between = range(k, r.tok_start)
     if any(_not_the_speaker(doc, j) for j in between):
         return "unknown"
     if is_role_only(r) and len(between) <= 3:
         return "named"
+    if not is_demonym(r) and r.type != PERSON and between and all(_group_word(doc, j) for j in between):
+        return "named"  # "وطالب بعض أعضاء أوبك"، "ودعا مفاوضو الأمم المتحدة": members speak for the body
     if is_demonym(r) and all(_human_plural(doc, j) for j in between):
         genitive = any(is_word(doc, j, "PARTITIVE") for j in range(phrase, r.tok_start))
         oblique = strip_conj(doc, fold(r.surface)).endswith(doc.wc.letters("OBLIQUE_PLURAL_END"))
