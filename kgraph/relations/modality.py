@@ -34,9 +34,10 @@ def status_index(matches: list[CueMatch]) -> dict[int, list[CueMatch]]:
 def _labels_before(ctx: ArticleContext, words: Words, m: CueMatch, status_at: dict) -> list[str]:
     labels = []
     left = max(clause_left(ctx, words, m.start), m.start - _BEFORE)
-    for i in range(left, m.start):
+    # a plan may be the clause's own boundary: "على أن يلتقي"
+    for i in range(max(0, left - 2), m.start):
         for sm in status_at.get(i, []):
-            if sm.get("position", "before") != "before":
+            if sm.get("position", "before") != "before" or (i < left and (sm.end != left or sm.label != "PLANNED")):
                 continue
             dist = m.start - sm.end
             if sm.label in ("NEGATED", "HYPOTHETICAL") and dist > _NEAR:

@@ -14,11 +14,15 @@ Arabic news drops a subject that continues ("وصل الوزير إلى عمّا
 """
 from __future__ import annotations
 
+from ..types import PERSON
 from .args import Side, Words
 from .context import ArticleContext, Ref
 
+# words that may stand between a sentence's start and its verb: "وكانت قد"، "ثم"
+_AUXILIARY = ("PAST_AUX", "PARTICLE", "THEN", "TIME", "FILLER")
 _GOVERNING = ("PREP_WITH", "PREP_FROM", "PREP_TO", "PREP_BETWEEN", "PREP_VIA", "PREP_IN")
 _SENTENCES_BACK = 2  # how many sentences back a dropped subject is looked for
+_OPENING = 4  # tokens from a sentence's start within which its subject opens it (و + verb + title)
 
 
 def governed(ctx: ArticleContext, words: Words, r: Ref) -> bool:
@@ -28,26 +32,39 @@ def governed(ctx: ArticleContext, words: Words, r: Ref) -> bool:
     return words.has(r.tok_start - 1, *_GOVERNING)
 
 
-def _first_free_actor(ctx: ArticleContext, words: Words, a: int, b: int, exclude: set[str]) -> Ref | None:
+def _first_free_actor(ctx: ArticleContext, words: Words, a: int, b: int, exclude: set[str],
+                      persons: bool = False) -> Ref | None:
     for r in ctx.refs:
         if a <= r.tok_start and r.tok_end <= b and r.is_actor and r.entity not in exclude \
-                and not governed(ctx, words, r):
+                and not governed(ctx, words, r) and (r.type == PERSON or not persons):
             return r
     return None
 
 
 def sentence_subject(ctx: ArticleContext, words: Words, i: int, exclude: set[str],
                      back: int = _SENTENCES_BACK) -> Ref | None:
-    """The actor the sentence holding token i is about, before token i, else that of one of the
-    `back` sentences before it; never one of `exclude`."""
+    """The actor the sentence holding token i is about, before token i: in a reported clause
+    ("كشفت الوزارة أن الوزير وصل ... على أن يلتقي") the clause's own subject, else the speaker;
+    else the actor that opens one of the `back` sentences before; never one of `exclude`."""
     s = ctx.sentence_of_token(i)
     if s < 0:
         return None
-    r = _first_free_actor(ctx, words, ctx.sent_toks[s][0], i, exclude)
+    sa = ctx.sent_toks[s][0]
+    said = next((k for k in range(i - 1, sa - 1, -1) if words.has(k, "COMPLEMENTIZER")
+                 and any(words.has(j, "REPORT") for j in range(sa, k))), None)
+    r = None
+    if said is not None:
+        r = _first_free_actor(ctx, words, said + 1, i, exclude)
+    r = r or _first_free_actor(ctx, words, sa, i, exclude)
     for p in range(s - 1, max(-1, s - 1 - back), -1):
         if r is not None:
             break
-        r = _first_free_actor(ctx, words, *ctx.sent_toks[p], exclude)
+        pa, pb = ctx.sent_toks[p]
+        # the previous sentence's subject: its first free person, else an actor that opens it
+        r = _first_free_actor(ctx, words, pa, pb, exclude, persons=True)
+        first = _first_free_actor(ctx, words, pa, pb, exclude)
+        if r is None and first is not None and first.tok_start - pa <= _OPENING:
+            r = first
     return r
 
 
@@ -64,9 +81,13 @@ def continued_subject(ctx: ArticleContext, words: Words, i: int, exclude: set[st
     if s < 0:
         return None
     sa, _ = ctx.sent_toks[s]
-    if i - sa < 3 or not (prefix[:1] in ("و", "ف") or _opens_clause(ctx, words, i)):
+    if all(words.has(k, *_AUXILIARY) for k in range(sa, i)):
+        # "وكانت قد استقبلت X": a sentence that opens with the verb continues the one before
+        r = sentence_subject(ctx, words, i, exclude, back=1)
+    elif i - sa < 3 or not (prefix[:1] in ("و", "ف") or _opens_clause(ctx, words, i)):
         return None
-    r = sentence_subject(ctx, words, i, exclude, back=0)
+    else:
+        r = sentence_subject(ctx, words, i, exclude, back=0)
     return Side([r]) if r is not None else None
 
 
