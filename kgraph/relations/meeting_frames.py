@@ -426,6 +426,8 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
     if visitor is None and dest is not None and preposed(v, m):
         # "وخلال زيارة إلى إندونيسيا، قال الرئيس ...": the subject of the main clause after it
         visitor = side_after(v, dest.end, m)
+        if visitor is not None and representative(ctx, visitor).type == STATE:
+            visitor = None  # "قال الرئيس إن تركيا ...": a state after the verb is no visitor
     if visitor is None or dest is None:
         return []
     # every destination of a list: "زار المغرب وتونس"
