@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..types import HELD, PERSON, STATE, Entity, Evidence, Meeting, Mention, Participant, Span
+from ..types import HELD, ORG, PERSON, STATE, Entity, Evidence, Meeting, Mention, Participant, Span
 from .args import Words, group_sides, merge_related, rep_id, representative
 from .context import ArticleContext, Ref
 from .dates import find_date
@@ -99,6 +99,44 @@ def representations(ctx: ArticleContext, words: Words) -> dict[str, str]:
         if y and y != x and ctx.type_of(y) == PERSON:
             out[x] = y
     return out
+
+
+def delegation_heads(ctx: ArticleContext, words: Words) -> dict[str, str]:
+    """The state or body whose delegation a person leads, anywhere in the article: "رأس X وفد
+    بلاده"، "ترأس الوفد الإثيوبي X"، "وفد مصري برئاسة X" -> the talks of that side are the
+    leader's (dev convention 13: one participant per side)."""
+    out: dict[str, str] = {}
+    for i in range(len(ctx.tokens)):
+        if not words.has(i, "HEADS"):
+            continue
+        s = ctx.sentence_of_token(i)
+        sa, sb = ctx.sent_toks[s] if s >= 0 else (0, 0)
+        near = [k for k in range(max(sa, i - 3), min(sb, i + 9)) if words.has(k, "DELEGATION")]
+        if not near:
+            continue
+        d = near[0]
+        head = _delegation_head(ctx, words, i, d, sa, sb)
+        if head is None:
+            continue
+        if words.has(d + 1, "OWN_COUNTRY"):
+            owners = [p for p in ctx.parents(head) if ctx.type_of(p) == STATE]
+        else:
+            owners = [r.entity for r in ctx.all_refs if d <= r.tok_start <= d + 2 and r.type in (STATE, ORG)]
+        if owners and owners[0] != head and owners[0] not in out:
+            out[owners[0]] = head
+    return out
+
+
+def _delegation_head(ctx: ArticleContext, words: Words, i: int, d: int, sa: int, sb: int) -> str | None:
+    """The person a HEADS word at token i names as leading the delegation at token d."""
+    if d < i:  # "وفد مصري برئاسة X"
+        persons = [r for r in ctx.refs if i < r.tok_start < min(sb, i + 4) and r.type == PERSON]
+    else:  # "رأس X وفد بلاده" or "ترأس الوفد الإثيوبي X"
+        persons = [r for r in ctx.refs if r.type == PERSON and (
+            i < r.tok_start < d or d < r.tok_start < min(sb, d + 8))]
+        persons = persons or [r for r in ctx.refs if r.type == PERSON and sa <= r.tok_start and r.tok_end <= i
+                              and i - r.tok_end <= 3]
+    return persons[0].entity if persons else None
 
 
 def _key(m: Meeting) -> frozenset:
@@ -192,7 +230,7 @@ def substitute_specific(ctx: ArticleContext, words: Words, cands: list[Candidate
 def extract_meetings(ctx: ArticleContext, words: Words, cue_patterns, status_patterns) -> list[Meeting]:
     cands = candidates(meeting_view(ctx, words, cue_patterns, status_patterns))
     substitute_specific(ctx, words, cands)
-    meetings = build_meetings(ctx, words, cands, representations(ctx, words))
+    meetings = build_meetings(ctx, words, cands, delegation_heads(ctx, words) | representations(ctx, words))
     meetings = merge_multilateral(ctx, meetings)
     return drop_restatements(ctx, counterparts_replace_states(ctx, meetings))
 
