@@ -252,6 +252,7 @@ def _is_particle(doc: DemandDoc, k: int) -> bool:
 
 
 SUBJECT_SPAN = 5  # words of an unrecognised subject phrase searched for the actor it names
+TITLED_SPAN = 10  # ... when a post title opens it: the holder's name ends a long post phrase
 
 
 @dataclass(frozen=True)
@@ -336,14 +337,38 @@ def subject_slot(doc: DemandDoc, m: CueMatch, sb: int) -> Slot:
                                           and w.endswith(doc.wc.letters("OBLIQUE_PLURAL_END"))):
         return Slot("object")
     starts = {r.tok_start: r for r in doc.ctx.refs if r.is_actor}
-    for j in range(k, min(sb, k + SUBJECT_SPAN)):
+    titled = _titled(doc, k)
+    j, limit = k, k + (TITLED_SPAN if titled else SUBJECT_SPAN)
+    while j < min(sb, limit):
         r = starts.get(j)
+        if r is not None and r.type != PERSON and (titled or _holder_after(doc, r, starts)):
+            j = r.tok_end  # "أمين سر اللجنة التنفيذية لمنظمة التحرير الدكتور صائب عريقات"
+            limit, titled = max(limit, j + 2), True
+            continue
         if r is not None:
-            kind = _named_by(doc, m.end, k, r)
+            kind = "named" if titled else _named_by(doc, m.end, k, r)
             return Slot(kind, (r,), r.tok_end) if kind == "named" else Slot(kind)
         if _is_particle(doc, j) and not doc.words.has(j, "FILLER"):
             break
+        j += 1
     return Slot("unknown")
+
+
+def _holder_after(doc: DemandDoc, r: Ref, starts: dict[int, Ref]) -> bool:
+    """A person named right after a body (titles between): the body ends a post phrase
+    whose holder follows ("أمين سر اللجنة التنفيذية الدكتور صائب عريقات")."""
+    k = r.tok_end
+    while k < len(doc.ctx.tokens) and k not in starts and doc.words.has(k, "FILLER"):
+        k += 1
+    nxt = starts.get(k)
+    return nxt is not None and nxt.type == PERSON
+
+
+def _titled(doc: DemandDoc, k: int) -> bool:
+    """Does a post title (أمين سر، نائب رئيس، وزير...) open the phrase at token k?"""
+    if doc.titles is None:
+        return False
+    return any(t.start == 0 for t in doc.titles.find(doc.ctx.tokens[k:k + 4]))
 
 
 def _unknown_owner(doc: DemandDoc, m: CueMatch) -> bool:

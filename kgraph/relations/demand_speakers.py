@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..normalize import fold
 from ..types import PERSON, STATE
-from .args import Side, clause_left, group_sides, previous_actor, representative, subject_before
+from .args import STRONG_PUNCT, Side, group_sides, previous_actor, representative, subject_before
 from .context import Ref
 from .cues import CueMatch
 from .demand_words import (
@@ -21,6 +22,7 @@ from .demand_words import (
     is_report,
     is_word,
     key,
+    phrase_at,
     ref_prefix,
     sent_range,
     strip_conj,
@@ -100,15 +102,34 @@ def statement_issuer(doc: DemandDoc, k: int) -> Ref | None:
     return None
 
 
+def anaphor_referent(doc: DemandDoc, k: int) -> Ref | None:
+    """"وطالب الوزير"، "ودعت الحركة": a definite title or body noun that repeats the head noun
+    of an actor named before (this sentence or three before): "وزير الخارجية الأردني ...
+    وطالب الوزير"، "حركة حماس ... ودعت الحركة". The latest such actor."""
+    ctx = doc.ctx
+    w = strip_conj(doc, key(doc, k))
+    article = doc.wc.letters("ARTICLE")
+    if not (doc.wc.has(w, "ANAPHOR") and w.startswith(article)):
+        return None
+    head = w[len(article[0]):]
+    s = ctx.sentence_of_token(k)
+    lo = ctx.sent_toks[max(0, s - 3)][0]
+    for r in reversed([r for r in ctx.refs if r.is_actor and lo <= r.tok_start and r.tok_end <= k]):
+        if head in fold(r.surface).split() and not ctx.is_media(r.entity):
+            return r
+    return None
+
+
 def group_referents(doc: DemandDoc, k: int) -> Speaker:
     """The actors a subject word at token k stands for, when it names no entity itself: the two
-    parties ("الجانبان"، "البلدان") or a statement's issuer ("البيان")."""
+    parties ("الجانبان"، "البلدان"), a statement's issuer ("البيان"), or the actor a title or body
+    noun points back to ("وطالب الوزير")."""
     w = strip_conj(doc, key(doc, k))
     if doc.wc.has(w, "PAIR_STATES") or doc.wc.has(w, "PAIR_SIDES"):
         return Speaker(pair_referents(doc, k, doc.wc.has(w, "PAIR_STATES")))
     if doc.wc.has(w, "STATEMENT_SUBJECT"):
         return one_speaker(statement_issuer(doc, k))
-    return NOBODY
+    return one_speaker(anaphor_referent(doc, k))
 
 
 def unnamed_speaker(doc: DemandDoc, j: int) -> bool:
@@ -236,13 +257,26 @@ def earlier_actors(earlier: Earlier, s: int, lo: int, hi: int) -> list[Ref]:
     return list(found[-1]) if found else []
 
 
+def subject_clause_start(doc: DemandDoc, i: int) -> int:
+    """The first token of the clause with its own subject that holds token i: after the last
+    NEW_SUBJECT_CLAUSE word (فيما، بينما، حيث، لكن...) or strong mark before i in its sentence."""
+    sa, _ = sent_range(doc, i)
+    for k in range(i - 1, sa - 1, -1):
+        if doc.ctx.tokens[k].text in STRONG_PUNCT:
+            return k + 1
+        n = phrase_at(doc, k, "NEW_SUBJECT_CLAUSE", 2)
+        if n and k + n <= i:
+            return k + n
+    return sa
+
+
 def chained_subject(doc: DemandDoc, m: CueMatch, earlier: Earlier) -> list[Ref]:
     """The subject a chained verb ("... وطالبت") keeps: the actors of an earlier demand of its
     clause, else the actor right after the clause's first word ("فيما رحبت الجامعة بالهدنة
     ودعت الحوثيين إلى": the League)."""
     ctx = doc.ctx
     s = ctx.sentence_of_token(m.start)
-    cl = clause_left(ctx, doc.words, m.start)
+    cl = subject_clause_start(doc, m.start)
     prior = earlier_actors(earlier, s, cl, m.start)
     if prior:
         return prior

@@ -70,6 +70,7 @@ class DemandDoc:
     wc: WordClasses
     topics: TopicLexicon
     not_thing: CueMatcher
+    titles: CueMatcher | None = None  # post titles (kgraph/data/titles.jsonl)
 
 
 def key(doc: DemandDoc, i: int) -> str:

@@ -27,16 +27,19 @@ from .demand_words import DEMAND_WORDS, DemandDoc, default_word_classes
 from .topics import TopicLexicon, topic_lexicon
 
 Range = tuple[int, int]
+TITLES = "titles.jsonl"
 
 
 @lru_cache(maxsize=4)
-def _matchers(demand_patterns: tuple, topic_patterns: tuple) -> tuple[CueMatcher, CueMatcher, TopicLexicon]:
+def _matchers(demand_patterns: tuple, topic_patterns: tuple) -> tuple[CueMatcher, CueMatcher, TopicLexicon,
+                                                                      CueMatcher]:
     cues = CueMatcher([p for p in demand_patterns if p.label in (DEMAND.upper(), REJECT.upper())])
     not_thing = CueMatcher([p for p in demand_patterns if p.label == "NOT_THING"])
     words = load_cues(DEMAND_WORDS)
     light = [p for p in words if p.label == "THING_LIGHT"]
     purpose = [p for p in words if p.label == "PURPOSE_LINK"]
-    return cues, not_thing, topic_lexicon(topic_patterns, light, purpose)
+    titles = CueMatcher(load_cues(TITLES))
+    return cues, not_thing, topic_lexicon(topic_patterns, light, purpose), titles
 
 
 def _span(ctx: ArticleContext, a: int, b: int) -> Span | None:
@@ -138,8 +141,8 @@ def thing_records(doc: DemandDoc, f: Found) -> list[Demand]:
 def extract_demands(ctx: ArticleContext, words: Words, demand_patterns, topic_patterns,
                     status_patterns=None) -> list[Demand]:
     """The demands and rejections of one article."""
-    cues, not_thing, topics = _matchers(tuple(demand_patterns), tuple(topic_patterns))
-    doc = DemandDoc(ctx, words, default_word_classes(), topics, not_thing)
+    cues, not_thing, topics, titles = _matchers(tuple(demand_patterns), tuple(topic_patterns))
+    doc = DemandDoc(ctx, words, default_word_classes(), topics, not_thing, titles)
     out: list[Demand] = []
     sentence_of: list[int] = []  # the sentence of each record, for antecedents
     for f in find_demands(doc, cues):
