@@ -419,6 +419,12 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
         before = subject_before(ctx, v.words, m.start, object_ok=False)
         if before:
             visitor = before[-1]
+    if visitor is None and not is_verb and len(rest) > 1 and rest[0].marker in ("li", None) \
+            and representative(ctx, rest[0]).type == PERSON and rest[1].marker in ("li", "to"):
+        visitor = rest.pop(0)  # "الزيارة الثانية للأمير X لمصر": the visitor after ل
+    if visitor is None and is_verb and rest:
+        # "حيث زار القاهرة": the visit continues the subject of the clause before
+        visitor = continued_subject(ctx, v.words, m.start, set(rest[0].ids), m.first.prefix)
     for s in rest:
         if s.marker in ("to", "li") or (is_verb and s.marker is None) or (place and s is genitive):
             dest = s
