@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dictionary import default_dictionary
 from .evaluate import Counts, max_matching, surface_keys
 from .types import HELD, Article, Extraction
 
@@ -143,7 +144,10 @@ def namers(span: Span, text: str, forms: dict[str, tuple[list[Span], set[str]]],
     near = {eid: max(map(close, spans), default=0.0) for eid, (spans, _) in forms.items()}
     best = max(near.values(), default=0.0)
     span_keys = set(keys(text[span[0]:span[1]]))
-    return {eid for eid, (_, ks) in forms.items() if (best > 0 and near[eid] == best) or span_keys & ks}
+    found = {eid for eid, (_, ks) in forms.items() if (best > 0 and near[eid] == best) or span_keys & ks}
+    # a capital named as the place visited names its state too (dev3 convention 33)
+    capitals = default_dictionary().capitals
+    return found | {capitals[eid][0] for eid in found if eid in capitals and capitals[eid][0] in forms}
 
 
 def identity(span: Span, text: str, keys: Keys):
