@@ -43,7 +43,7 @@ from .dictionary import (
 )
 from .normalize import clitic_analyses, drop_article, fold, fold_with_offsets, phrase_words
 from .relations.sentences import sentence_bounds, split_sentences
-from .types import COUNTERPART_SOURCE, LOCATION, ORG, PERSON, STATE, Article, Mention
+from .types import COUNTERPART_SOURCE, LOCATION, ORG, OUTLET_SOURCE, PERSON, STATE, Article, Mention
 
 SOURCE = "lexicon"
 _MAX_NAME_WORDS = 4
@@ -957,7 +957,7 @@ class _Reader:
                 continue
             for m in inside:
                 self.out.remove(m)
-            self.out.append(Mention(self.article.id, start, end, name, ORG, "outlet-rule",
+            self.out.append(Mention(self.article.id, start, end, name, ORG, OUTLET_SOURCE,
                                     key="org:" + "_".join(words)))
 
     def _relatives(self) -> None:

@@ -60,6 +60,8 @@ class Span:
 
 # the source of "نظيره الأردني": a post held by someone else than the person before it
 COUNTERPART_SOURCE = "counterpart-rule"
+# the source of a news outlet the article cites ("قال لـ«X»"): a source that reports, not a party
+OUTLET_SOURCE = "outlet-rule"
 
 
 @dataclass(frozen=True)

@@ -288,6 +288,21 @@ def clause_left(ctx: ArticleContext, words: Words, i: int) -> int:
     return sa
 
 
+_GOVERNING = ("PREP_WITH", "PREP_FROM", "PREP_TO", "PREP_BETWEEN", "PREP_VIA", "PREP_IN")
+_QUOTES = "«»\"“”'()"
+
+
+def governed(ctx: ArticleContext, words: Words, r: Ref) -> bool:
+    """A mention is the object of a preposition: a ب/ل glued to it, or written apart before it
+    ("لـ «الشرق الأوسط»"), or a preposition before it."""
+    if ctx.token_prefix(r).strip("وف")[-1:] in ("ب", "ل"):
+        return True
+    k = r.tok_start - 1
+    while k >= 0 and ctx.tokens[k].is_punct and ctx.tokens[k].text in _QUOTES:
+        k -= 1
+    return words.has(k, *_GOVERNING) or (k >= 0 and ctx.tokens[k].key.rstrip("ـ") in ("ل", "ب"))
+
+
 def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
                    all_sides: bool = False, object_ok: bool = True) -> list[Side]:
     """The side(s) right before token i that can be its subject (SVO order).
@@ -317,8 +332,7 @@ def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
             pre = fold(ctx.token_prefix(r))
             if pre[-1:] in ("ب", "ل") or (before >= sa and ctx.tokens[before].key in key_class("SOURCE")):
                 return []  # "لـ«الشرق الأوسط»", "بحسب وكالة ...": not a subject
-            if not object_ok and before >= sa and words.has(before, "PREP_WITH", "PREP_TO", "PREP_BETWEEN",
-                                                            "PREP_VIA", "PREP_IN"):
+            if not object_ok and before >= sa and governed(ctx, words, r):
                 # the object of a preposition is no subject; the subject is further back:
                 # "أجرى أوباما في كينيا أمس محادثات"، "زيارته إلى الكويت في جولة"
                 content += 1

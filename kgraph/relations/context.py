@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..types import ACTOR_TYPES, LOCATION, ORG, PERSON, STATE, Entity, Extraction, Mention
+from ..types import ACTOR_TYPES, LOCATION, ORG, OUTLET_SOURCE, PERSON, STATE, Entity, Extraction, Mention
 from .sentences import split_sentences
 from .tokens import Token, tokenize
 
@@ -182,6 +182,7 @@ class ArticleContext:
         """A newspaper, channel or news agency: a source that reports, not a party."""
         d = self.dictionary
         actor = d.actor(eid) if d is not None and hasattr(d, "actor") else None
-        if not actor:
-            return False
+        if not actor:  # an outlet the article cites ("لـ«X»") that the dictionary lacks
+            e = self.entities.get(eid)
+            return e is not None and bool(e.mentions) and all(m.source == OUTLET_SOURCE for m in e.mentions)
         return actor.get("kind") in ("media", "news_agency") or "news_agency" in (actor.get("heads") or [])

@@ -15,28 +15,20 @@ Arabic news drops a subject that continues ("وصل الوزير إلى عمّا
 from __future__ import annotations
 
 from ..types import PERSON
-from .args import Side, Words
+from .args import Side, Words, governed
 from .context import ArticleContext, Ref
 
 # words that may stand between a sentence's start and its verb: "وكانت قد"، "ثم"
 _AUXILIARY = ("PAST_AUX", "PARTICLE", "THEN", "TIME", "FILLER")
-_GOVERNING = ("PREP_WITH", "PREP_FROM", "PREP_TO", "PREP_BETWEEN", "PREP_VIA", "PREP_IN")
 _SENTENCES_BACK = 2  # how many sentences back a dropped subject is looked for
 _OPENING = 4  # tokens from a sentence's start within which its subject opens it (و + verb + title)
-
-
-def governed(ctx: ArticleContext, words: Words, r: Ref) -> bool:
-    """A mention is the object of a preposition: a ب/ل glued to it or a preposition before it."""
-    if ctx.token_prefix(r).strip("وف")[-1:] in ("ب", "ل"):
-        return True
-    return words.has(r.tok_start - 1, *_GOVERNING)
 
 
 def _first_free_actor(ctx: ArticleContext, words: Words, a: int, b: int, exclude: set[str],
                       persons: bool = False) -> Ref | None:
     for r in ctx.refs:
         if a <= r.tok_start and r.tok_end <= b and r.is_actor and r.entity not in exclude \
-                and not governed(ctx, words, r) and (r.type == PERSON or not persons):
+                and not ctx.is_media(r.entity) and not governed(ctx, words, r) and (r.type == PERSON or not persons):
             return r
     return None
 
