@@ -181,6 +181,7 @@ def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int 
     head = False
     members = False
     content = 0
+    place = 0
     last_word = None
     i = a
     while i < b:
@@ -257,7 +258,9 @@ def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int 
             coord = True
             members = False
         elif words.has(i, "FILLER", "TIME", "RELATIONAL") or tok.key in key_class("IN"):
-            pass
+            place = _PLACE_WORDS if tok.key in key_class("IN") else place
+        elif place:
+            place -= 1  # "في قصر السلام": the words of a place after في are no gap
         else:
             content += 1
             if content > max_gap:
@@ -288,6 +291,7 @@ def clause_left(ctx: ArticleContext, words: Words, i: int) -> int:
     return sa
 
 
+_PLACE_WORDS = 2  # words after في that name a place, not counted as a gap in an argument list
 _GOVERNING = ("PREP_WITH", "PREP_FROM", "PREP_TO", "PREP_BETWEEN", "PREP_VIA", "PREP_IN")
 _QUOTES = "«»\"“”'()"
 
