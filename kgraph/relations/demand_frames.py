@@ -47,6 +47,7 @@ from .demand_speakers import (
     last_speaker,
     latter,
     main_subject,
+    pair_referents,
     speaker_state,
     speech_speaker,
     unknown_subject,
@@ -57,6 +58,7 @@ from .demand_words import (
     DemandDoc,
     governed,
     in_ref,
+    is_report,
     is_word,
     key,
     phrase_at,
@@ -67,6 +69,7 @@ from .demand_words import (
 
 Range = tuple[int, int]
 _COMMAS = ("،", ",")
+_OPENERS = ("(", "«", "\"", "“")  # marks that open a name: "طلبت (أحرار الشام)"
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,32 @@ def _object_first(doc: DemandDoc, m: CueMatch, actors: list[Ref], rest: list[Sid
     return Found(tuple(actors), DEMAND, (a, b), m, "object-first", target=target)
 
 
+def _opens_phrase(doc: DemandDoc, k: int) -> bool:
+    """Can a subject start after token k (a mark, a clause or particle word, و, or nothing)? A
+    noun at k makes what follows its genitive ("بيد داعش طالب": داعش is no subject)."""
+    if k < 0 or doc.ctx.tokens[k].is_punct:
+        return True
+    w = key(doc, k)
+    return (doc.words.has(k, "CLAUSE", "RELATIVE", "TIME", "FILLER") or is_report(doc, k)
+            or any(is_word(doc, k, lab) for lab in ("PARTICLE_BEFORE_VERB", "NEW_SUBJECT_CLAUSE", "THAT",
+                                                     "AND", "THAT_PRONOUN"))
+            or w in doc.wc.of("AND") or doc.ctx.sentence_of_token(k) != doc.ctx.sentence_of_token(k + 1))
+
+
+def _free_svo(doc: DemandDoc, m: CueMatch) -> list[Side]:
+    """The subject before a verb cue (SVO) when it is free, not the genitive of a noun before it."""
+    before = subject_before(doc.ctx, doc.words, m.start, max_gap=1)
+    if before:
+        sa, _ = sent_range(doc, m.start)
+        first = before[-1].start
+        k = first - 1
+        while k >= sa and doc.words.has(k, "FILLER") and not in_ref(doc, k):
+            k -= 1
+        if not in_ref(doc, k) and not _opens_phrase(doc, k):  # a name before: an apposition
+            return []
+    return before
+
+
 def _subject_before_cue(doc: DemandDoc, m: CueMatch, rd: _Reading,
                         sentence_actor: Earlier) -> list[Ref]:
     """The actors standing before the cue (SVO), or the subject a chained verb keeps."""
@@ -273,7 +302,7 @@ def _slot_start(doc: DemandDoc, k: int, sb: int) -> int:
         n = phrase_at(doc, k, "SLOT_SKIP", 2)
         if n:
             k += n
-        elif doc.words.has(k, "FILLER", "TIME"):
+        elif doc.words.has(k, "FILLER", "TIME") or doc.ctx.tokens[k].text in _OPENERS:
             k += 1
         else:
             break
@@ -397,8 +426,11 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
             return None
         actors = [sp.ref]
     elif m.first.suffix and rd.is_noun and m.first.suffix not in we:
-        r = previous_actor(ctx, m.start, prefer_person=False)  # "حرصها على": the owner
-        actors = [r] if r is not None else []
+        if doc.wc.has(m.first.suffix, "SUFFIX_DUAL"):
+            actors = list(pair_referents(doc, m.start, False))  # "أكد الجانبان حرصهما على"
+        else:
+            r = previous_actor(ctx, m.start, prefer_person=False)  # "حرصها على": the owner
+            actors = [r] if r is not None else []
     elif m.first.suffix in we or (m.first.key.endswith(we) and not rd.is_noun):
         sp = speaker_state(doc, m.start)  # "طلبنا": the speaker's side
         if sp.unnamed:
@@ -417,6 +449,9 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
                                       and not m.first.stem.startswith(doc.wc.letters("ARTICLE"))):
             # "إصرار الجانب الإسرائيلي على"، "طلب الحكومة الفرنسية"، "بعد طلب من X"
             actors = _take_coordinated(doc, rest)
+    if not actors and rd.is_noun and is_word(doc, m.end, "PAIR_GENITIVE"):
+        actors = list(pair_referents(doc, m.start, True))  # "رفض البلدين القاطع"
+        agent_end = m.end + 1 if actors else agent_end
     if not actors and rd.is_noun and _unknown_owner(doc, m):
         return None
     s_idx = ctx.sentence_of_token(m.start)
@@ -432,7 +467,7 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
             actors = [r]
     conj = doc.wc.of("PREFIX_CONJ")
     bare = m.first.prefix[:1] not in conj
-    if not actors and not rd.is_noun and not (bare and subject_before(ctx, doc.words, m.start, max_gap=1)) \
+    if not actors and not rd.is_noun and not (bare and _free_svo(doc, m)) \
             and not (not bare and chained_subject(doc, m, sentence_actor)):
         # VSO: what stands right after the verb
         slot = subject_slot(doc, m, sb)
@@ -446,10 +481,16 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
         actors = _subject_before_cue(doc, m, rd, sentence_actor)
     if not actors and not rd.is_noun and (unknown_subject(doc, m) or _object_is_after(doc, m, sb)):
         return None
-    if not actors and rest and rest[0].marker is None and rest[0].start <= m.end + 1:
-        actors = _take_coordinated(doc, rest)  # VSO
-    if not actors and (not rd.is_noun or m.id == "condition"):
+    if not actors and not rd.is_noun and rest and rest[0].marker is None \
+            and rest[0].start == _slot_start(doc, m.end, sb):
+        actors = _take_coordinated(doc, rest)  # VSO: the subject right after the verb
+    if not actors and rd.is_noun and rest and rest[0].marker is None and rest[0].start <= m.end + 1:
+        actors = _take_coordinated(doc, rest)  # the genitive after a noun
+    if not actors and not rd.is_noun:
         r = previous_actor(ctx, m.start, prefer_person=False)
+        actors = [r] if r is not None else []
+    if not actors and rd.is_noun and m.id == "condition":
+        r = main_subject(doc, m.start).ref  # "يؤكد الجبير حرص المملكة ... شرط أن": the clause's subject
         actors = [r] if r is not None else []
     if not actors:
         return None
@@ -528,6 +569,10 @@ def predicate_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
         return None  # "ليست ضرورية"
     if is_word(doc, m.start - 1, "ADVERBIAL"):
         return None  # "دخلوا بطريقة غير شرعية": a manner
+    article = doc.wc.letters("ARTICLE")
+    if m.get("indefinite") and m.readings[-1].stem.startswith(article) \
+            and not fold(m.patterns[0].pattern).split()[-1].startswith(article):
+        return None  # "الهجرة غير الشرعية": an attribute, not a predicate
     anchor = _predicate_anchor(doc, m, sa)
     if anchor is None:
         return None
@@ -647,6 +692,10 @@ def condition_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
         return None  # "لن ننسحب قبل ..." (a refusal until), not "لم ... قبل يومين"
     before = subject_before(ctx, doc.words, neg, max_gap=3)
     actor = representative(ctx, before[-1]) if before else None
+    if is_word(doc, neg + 1, "NEG_IMPERSONAL"):
+        actor = speech_speaker(doc, neg).ref  # "الحل لن يكون إلا بالحوار": the speaker
+        if actor is None:
+            return None
     nxt = key(doc, neg + 1)
     if neg + 1 < m.start and nxt[:1] in doc.wc.of("PREFIX_WE") and len(nxt) > 3:
         actor = speaker_state(doc, neg).ref  # "لن نشارك إلا ...": we, the speaker's side
@@ -755,6 +804,8 @@ def find_demands(doc: DemandDoc, cues: CueMatcher) -> list[Found]:
             m = replace(m, patterns=tuple(p for p in m.patterns if p.get("frame", "verb") == frame))
         if blocked(doc, m, frame) or _noun_reading(doc, m):
             continue
+        if frame == "noun" and m.id == "call_for" and is_word(doc, m.start - 1, "INVITATION_VERB"):
+            continue  # "سلم الرئيس الدعوة لـ ..."، "تلقى دعوة": an invitation delivered
         if m.first.prefix.endswith(doc.wc.letters("PREFIX_LIKE")):
             continue  # "كشرط أساسي": restates a demand named before
         f = read_cue(doc, m, frame, sentence_actor)

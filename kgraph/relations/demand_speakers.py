@@ -299,16 +299,25 @@ def unnamed_noun(doc: DemandDoc, k: int) -> bool:
                                                          "FILLER", "STOP"))
 
 
+def _unknown_word(doc: DemandDoc, k: int) -> bool:
+    """A content word at token k that no entity, word class or particle accounts for (a name
+    the entity layer did not find: "دمرتاش")."""
+    t = doc.ctx.tokens[k]
+    return not (t.is_punct or in_ref(doc, k) or doc.words.labels[k]
+                or any(is_word(doc, k, lab) for lab in ("THING_LEAD", "GOVERNING_PREP", "THAT", "NEGATION",
+                                                         "PARTICLE_BEFORE_VERB", "SPEAKER_NOT_NAME")))
+
+
 def unknown_subject(doc: DemandDoc, m: CueMatch) -> bool:
     """The verb cue has a subject the entity layer did not recognise, so an actor after the
     verb is its object and an earlier actor is not its subject: "القوى المعارضة تطالب الرئيس
-    بـ"، "وأدانت الجامعة ... وطالبت بـ"."""
+    بـ"، "زعيم الحزب صلاح الدين دمرتاش دعا الحكومة"، "وأدانت الجامعة ... وطالبت بـ"."""
     sa, _ = sent_range(doc, m.start)
     conj = doc.wc.of("PREFIX_CONJ")
     k = m.start - 1
-    if k >= sa and m.first.prefix[:1] not in conj and not m.first.suffix \
-            and not m.get("pronoun_object") and unnamed_noun(doc, k):
-        return True  # SVO: "... المعارضة تطالب"
+    if k >= sa and m.first.prefix[:1] not in conj and not m.first.suffix and not m.get("pronoun_object") \
+            and (unnamed_noun(doc, k) or (_unknown_word(doc, k) and (k == sa or _unknown_word(doc, k - 1)))):
+        return True  # SVO: "... المعارضة تطالب"، "صلاح الدين دمرتاش دعا" (not "من جهته دعا")
     if m.first.prefix[:1] in conj and m.start - sa > 2:
         # a chained verb: the sentence opens with a verb whose subject is not an entity
         first = sa
@@ -316,8 +325,9 @@ def unknown_subject(doc: DemandDoc, m: CueMatch) -> bool:
             first += 1
         opener = key(doc, first).lstrip("".join(conj))
         if first + 1 < m.start and not opener.startswith(doc.wc.letters("ARTICLE")) \
-                and not in_ref(doc, first) and unnamed_noun(doc, first + 1):
-            return True
+                and not in_ref(doc, first) and not doc.words.labels[first] \
+                and (unnamed_noun(doc, first + 1) or _unknown_word(doc, first + 1)):
+            return True  # "تفقد مدير عام الجوازات المركز ... وحث العاملين"
     return False
 
 
@@ -376,6 +386,19 @@ def _previous_speaker(doc: DemandDoc, i: int) -> Speaker:
     return NOBODY
 
 
+def _dropped_subject(doc: DemandDoc, j: int, i: int) -> bool:
+    """The verb of saying at j names no subject ("وأضاف أن"، "وتابع:"): the next word (after time
+    words and titles) is a mark, a complementiser or a preposition, or the cue itself."""
+    k = j + 1
+    while k < i and doc.words.has(k, "FILLER", "TIME") and not in_ref(doc, k):
+        k += 1
+    if k >= i or doc.ctx.tokens[k].is_punct:
+        return True
+    w = key(doc, k)
+    return any(is_word(doc, k, lab) for lab in ("THAT", "THING_LEAD", "GOVERNING_PREP", "SPEAKER_NOT_NAME")) \
+        or w[:1] in doc.wc.of("PREFIX_PREP")
+
+
 def speech_speaker(doc: DemandDoc, i: int) -> Speaker:
     """Who says the sentence holding token i, in reported speech only: the subject of a verb
     of saying before i ("وقال الوزير إنه يجب"), the speaker a subjectless one continues
@@ -389,7 +412,9 @@ def speech_speaker(doc: DemandDoc, i: int) -> Speaker:
             if _they_verb(doc, j):
                 return NOBODY
             speaker, settled = reporter(doc, j, i, guarded=True)
-            return speaker if settled else last_speaker(doc, j)
+            if settled:
+                return speaker
+            return last_speaker(doc, j) if _dropped_subject(doc, j, i) else NOBODY
     r = _headline_speaker(doc, i)
     if r is not None:
         return one_speaker(r)
