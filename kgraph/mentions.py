@@ -319,6 +319,8 @@ class _Reader:
             if key in self.t.stops and not is_connector or (
                     key[:1] in "بلكو" and key[1:] in self.d.name_stops):
                 break
+            if k == j and key in self.d.place_nouns | self.d.org_body_heads:
+                break  # "أمير منطقة عسير"، "رئيس فرع الإفتاء": a place or a body, not a name
             if k == j and (key.startswith(("ال", "وال", "وو", "لل"))
                            or len(key) > 4 and key.startswith(("بال", "كال", "فال"))
                            or is_connector and k + 1 >= len(self.doc)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..normalize import CONJUNCTIONS, drop_article, fold
-from ..types import COUNTERPART_SOURCE, LOCATION, PERSON, STATE
+from ..types import COUNTERPART_SOURCE, LOCATION, ORG, PERSON, STATE
 from .context import ArticleContext, Ref
 from .cues import CueMatcher, load_cues
 from .tokens import key_class
@@ -212,6 +212,9 @@ def group_sides(ctx: ArticleContext, words: Words, a: int, b: int, max_gap: int 
                 new = True
             elif genitive:
                 new = False
+            elif r.type == PERSON and i - cur.end <= 1 and all(x.type == ORG for x in cur.refs) \
+                    and words.has(cur.start - 1, "RELATIONAL"):
+                new = False  # "رئيس فرع الإفتاء الدكتور <name>": the body of a post, then its holder (after a title)
             else:
                 new = not compatible(ctx, cur, r, apposition=True)
             if new:
