@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..normalize import fold
-from ..types import DEMAND, PERSON, REJECT
+from ..types import DEMAND, LOCATION, PERSON, REJECT, STATE
 from .args import (
     STRONG_PUNCT,
     Side,
@@ -186,6 +186,13 @@ def _object_first(doc: DemandDoc, m: CueMatch, actors: list[Ref], rest: list[Sid
     return Found(tuple(actors), DEMAND, (a, b), m, "object-first", target=target)
 
 
+def _pronoun_subject(doc: DemandDoc, k: int) -> list[Ref]:
+    """The actor a pronoun subject after أن at token k points back to: the subject of the verb
+    of saying ("تؤكد أنها لن تسمح"، "أكد الوزير أنه لن يقبل")."""
+    r = main_subject(doc, k).ref
+    return [r] if r is not None else []
+
+
 def _opens_phrase(doc: DemandDoc, k: int) -> bool:
     """Can a subject start after token k (a mark, a clause or particle word, و, or nothing)? A
     noun at k makes what follows its genitive ("بيد داعش طالب": داعش is no subject)."""
@@ -296,6 +303,17 @@ class Slot:
     end: int = 0  # the token after the subject phrase, for "named"
 
 
+def _capital_state(doc: DemandDoc, k: int) -> Ref | None:
+    """A capital or country read as a place (LOCATION) standing as a subject at token k: the
+    state it names, when the article has that state as an actor ("ودعت واشنطن" is the US)."""
+    ctx = doc.ctx
+    r = next((r for r in ctx.refs if r.tok_start == k and r.type == LOCATION), None)
+    state = ctx.state_of_location(r.entity) if r is not None else None
+    if state is None or ctx.type_of(state) != STATE:
+        return None
+    return replace(r, entity=state, type=STATE)
+
+
 def _slot_start(doc: DemandDoc, k: int, sb: int) -> int:
     """The first token after k that is no title, time word, formula or pronoun-preposition."""
     while k < sb and not in_ref(doc, k):
@@ -354,6 +372,9 @@ def subject_slot(doc: DemandDoc, m: CueMatch, sb: int) -> Slot:
     k = _slot_start(doc, m.end, sb)
     if k >= sb:
         return Slot("none")
+    capital = _capital_state(doc, k)
+    if capital is not None:
+        return Slot("named", (capital,), capital.tok_end)  # "ودعت واشنطن": the state (dev rule 4)
     if in_ref(doc, k):
         return Slot("actor")
     group = group_referents(doc, k)
@@ -479,6 +500,8 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
             return None  # a subject the entity layer did not find
     if not actors:
         actors = _subject_before_cue(doc, m, rd, sentence_actor)
+    if not actors and not rd.is_noun and bare and is_word(doc, m.start - 1, "PRONOUN_THAT"):
+        actors = _pronoun_subject(doc, m.start - 1)  # "أكدت أنها لن تسمح": the speaker's side
     if not actors and not rd.is_noun and (unknown_subject(doc, m) or _object_is_after(doc, m, sb)):
         return None
     if not actors and not rd.is_noun and rest and rest[0].marker is None \
