@@ -510,7 +510,7 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
     if not actors and rd.is_noun and rest and rest[0].marker is None and rest[0].start <= m.end + 1:
         actors = _take_coordinated(doc, rest)  # the genitive after a noun
     if not actors and not rd.is_noun:
-        r = previous_actor(ctx, m.start, prefer_person=False)
+        r = previous_actor(ctx, m.start, prefer_person=False)  # a dropped subject: the latest actor
         actors = [r] if r is not None else []
     if not actors and rd.is_noun and m.id == "condition":
         r = main_subject(doc, m.start).ref  # "يؤكد الجبير حرص المملكة ... شرط أن": the clause's subject

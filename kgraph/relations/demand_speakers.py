@@ -316,7 +316,8 @@ def unknown_subject(doc: DemandDoc, m: CueMatch) -> bool:
     conj = doc.wc.of("PREFIX_CONJ")
     k = m.start - 1
     if k >= sa and m.first.prefix[:1] not in conj and not m.first.suffix and not m.get("pronoun_object") \
-            and (unnamed_noun(doc, k) or (_unknown_word(doc, k) and (k == sa or _unknown_word(doc, k - 1)))):
+            and (unnamed_noun(doc, k) or (_unknown_word(doc, k) and (
+                k == sa or doc.ctx.tokens[k - 1].is_punct or _unknown_word(doc, k - 1)))):
         return True  # SVO: "... المعارضة تطالب"، "صلاح الدين دمرتاش دعا" (not "من جهته دعا")
     if m.first.prefix[:1] in conj and m.start - sa > 2:
         # a chained verb: the sentence opens with a verb whose subject is not an entity
