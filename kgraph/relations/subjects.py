@@ -15,7 +15,7 @@ Arabic news drops a subject that continues ("وصل الوزير إلى عمّا
 from __future__ import annotations
 
 from ..types import PERSON
-from .args import Side, Words, governed
+from .args import Side, Words, governed, group_sides, representative
 from .context import ArticleContext, Ref
 
 # words that may stand between a sentence's start and its verb: "وكانت قد"، "ثم"
@@ -26,10 +26,16 @@ _OPENING = 4  # tokens from a sentence's start within which its subject opens it
 
 def _first_free_actor(ctx: ArticleContext, words: Words, a: int, b: int, exclude: set[str],
                       persons: bool = False) -> Ref | None:
+    """The first actor in tokens [a, b) that no preposition governs, as its side's most specific
+    actor ("وفد من حركة حماس برئاسة <name>": the head)."""
     for r in ctx.refs:
         if a <= r.tok_start and r.tok_end <= b and r.is_actor and r.entity not in exclude \
-                and not ctx.is_media(r.entity) and not governed(ctx, words, r) and (r.type == PERSON or not persons):
-            return r
+                and not ctx.is_media(r.entity) and not governed(ctx, words, r):
+            sides, _ = group_sides(ctx, words, r.tok_start, b, max_gap=1, stop_words=False)
+            head = representative(ctx, sides[0]) if sides else r
+            head = head if head is not None and head.entity not in exclude else r
+            if head.type == PERSON or not persons:
+                return head
     return None
 
 
