@@ -24,14 +24,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..normalize import fold
-from ..types import DEMAND, LOCATION, PERSON, REJECT, STATE
+from ..types import DEMAND, REJECT
 from .args import (
     STRONG_PUNCT,
     Side,
     clause_left,
     group_sides,
-    is_demonym,
-    is_role_only,
     previous_actor,
     rep_id,
     representative,
@@ -39,17 +37,16 @@ from .args import (
 )
 from .context import Ref
 from .cues import CueMatch, CueMatcher
-from .demand_speakers import (
+from .demand_speakers import last_speaker, latter, main_subject, pair_referents, speaker_state, speech_speaker
+from .demand_subjects import (
     Earlier,
     chained_subject,
     earlier_actors,
-    group_referents,
-    last_speaker,
-    latter,
-    main_subject,
-    pair_referents,
-    speaker_state,
-    speech_speaker,
+    free_svo,
+    is_particle,
+    pronoun_subject,
+    slot_start,
+    subject_slot,
     unknown_subject,
     unnamed_noun,
 )
@@ -58,20 +55,15 @@ from .demand_words import (
     DemandDoc,
     governed,
     in_ref,
-    is_report,
     is_word,
     key,
     phrase_at,
     ref_prefix,
     sent_range,
-    strip_conj,
 )
 
 Range = tuple[int, int]
 _COMMAS = ("،", ",")
-_OPENERS = ("(", "«", "\"", "“")  # marks that open a name: "طلبت (أحرار الشام)"
-
-
 @dataclass(frozen=True)
 class Found:
     """One reading of a cue: its actors, stance, the demanded thing (tokens [a, b); empty when
@@ -186,39 +178,6 @@ def _object_first(doc: DemandDoc, m: CueMatch, actors: list[Ref], rest: list[Sid
     return Found(tuple(actors), DEMAND, (a, b), m, "object-first", target=target)
 
 
-def _pronoun_subject(doc: DemandDoc, k: int) -> list[Ref]:
-    """The actor a pronoun subject after أن at token k points back to: the subject of the verb
-    of saying ("تؤكد أنها لن تسمح"، "أكد الوزير أنه لن يقبل")."""
-    r = main_subject(doc, k).ref
-    return [r] if r is not None else []
-
-
-def _opens_phrase(doc: DemandDoc, k: int) -> bool:
-    """Can a subject start after token k (a mark, a clause or particle word, و, or nothing)? A
-    noun at k makes what follows its genitive ("بيد داعش طالب": داعش is no subject)."""
-    if k < 0 or doc.ctx.tokens[k].is_punct:
-        return True
-    w = key(doc, k)
-    return (doc.words.has(k, "CLAUSE", "RELATIVE", "TIME", "FILLER") or is_report(doc, k)
-            or any(is_word(doc, k, lab) for lab in ("PARTICLE_BEFORE_VERB", "NEW_SUBJECT_CLAUSE", "THAT",
-                                                     "AND", "THAT_PRONOUN"))
-            or w in doc.wc.of("AND") or doc.ctx.sentence_of_token(k) != doc.ctx.sentence_of_token(k + 1))
-
-
-def _free_svo(doc: DemandDoc, m: CueMatch) -> list[Side]:
-    """The subject before a verb cue (SVO) when it is free, not the genitive of a noun before it."""
-    before = subject_before(doc.ctx, doc.words, m.start, max_gap=1)
-    if before:
-        sa, _ = sent_range(doc, m.start)
-        first = before[-1].start
-        k = first - 1
-        while k >= sa and doc.words.has(k, "FILLER") and not in_ref(doc, k):
-            k -= 1
-        if not in_ref(doc, k) and not _opens_phrase(doc, k):  # a name before: an apposition
-            return []
-    return before
-
-
 def _subject_before_cue(doc: DemandDoc, m: CueMatch, rd: _Reading,
                         sentence_actor: Earlier) -> list[Ref]:
     """The actors standing before the cue (SVO), or the subject a chained verb keeps."""
@@ -275,158 +234,12 @@ def _has_required_prep(doc: DemandDoc, m: CueMatch, start: int, a: int, sb: int)
     return False
 
 
-_PARTICLES = ("THING_LEAD", "GOVERNING_PREP", "NECESSITY_PREP", "NOUN_PREP", "THAT", "SPEAKER_NOT_NAME")
-_GRAMMAR = ("REPORT", "CLAUSE", "RELATIVE", "STOP", "PREP_WITH", "PREP_FROM", "PREP_TO", "PREP_BETWEEN",
-            "PREP_VIA", "COORD")
-
-
-def _is_particle(doc: DemandDoc, k: int) -> bool:
-    """A preposition, complementiser or grammar word, or a word glued to ب/ل (بضرورة، لتحرك)."""
-    w = key(doc, k)
-    return (doc.ctx.tokens[k].is_punct or any(is_word(doc, k, lab) for lab in _PARTICLES)
-            or doc.words.has(k, *_GRAMMAR) or (w[:1] in doc.wc.of("PREFIX_PREP") and len(w) > 2))
-
-
-SUBJECT_SPAN = 5  # words of an unrecognised subject phrase searched for the actor it names
-TITLED_SPAN = 10  # ... when a post title opens it: the holder's name ends a long post phrase
-
-
-@dataclass(frozen=True)
-class Slot:
-    """What stands where a verb cue's subject would: `kind` is "actor" (a mention right there),
-    "named" (`ref`, a person or a nationality the unrecognised subject phrase names: "دعا صلاح
-    الدين دمرداش زعيم الحزب"، "طالب عدد من المشرعين الأميركيين"), "none" (a preposition, أن, a
-    mark: the subject is dropped), "object" (كل، جميع، a plural in -ين: the verb's object), or
-    "unknown" (a subject the entity layer did not find: "وطالب الحارثي بـ"، "ورفض المسؤول")."""
-    kind: str
-    refs: tuple[Ref, ...] = ()
-    end: int = 0  # the token after the subject phrase, for "named"
-
-
-def _capital_state(doc: DemandDoc, k: int) -> Ref | None:
-    """A capital or country read as a place (LOCATION) standing as a subject at token k: the
-    state it names, when the article has that state as an actor ("ودعت واشنطن" is the US)."""
-    ctx = doc.ctx
-    r = next((r for r in ctx.refs if r.tok_start == k and r.type == LOCATION), None)
-    state = ctx.state_of_location(r.entity) if r is not None else None
-    if state is None or ctx.type_of(state) != STATE:
-        return None
-    return replace(r, entity=state, type=STATE)
-
-
-def _slot_start(doc: DemandDoc, k: int, sb: int) -> int:
-    """The first token after k that is no title, time word, formula or pronoun-preposition."""
-    while k < sb and not in_ref(doc, k):
-        n = phrase_at(doc, k, "SLOT_SKIP", 2)
-        if n:
-            k += n
-        elif doc.words.has(k, "FILLER", "TIME") or doc.ctx.tokens[k].text in _OPENERS:
-            k += 1
-        else:
-            break
-    return k
-
-
-def _not_the_speaker(doc: DemandDoc, k: int) -> bool:
-    """A word that makes the subject someone else than the actor after it: an anonymous
-    source ("مصدر سوري") or a relative ("والد الرهينة")."""
-    kin = getattr(doc.ctx.dictionary, "kin_nouns", None) or frozenset()
-    w = key(doc, k)
-    return is_word(doc, k, "ANONYMOUS") or w in kin or strip_conj(doc, w) in kin
-
-
-def _human_plural(doc: DemandDoc, k: int) -> bool:
-    """A title or group word (مسؤولين، وفد، عدد من) or a sound plural (والمشرعين، المحتجون)."""
-    w = strip_conj(doc, key(doc, k))
-    return doc.words.has(k, "FILLER") or w.endswith(doc.wc.letters("OBLIQUE_PLURAL_END")) \
-        or w.endswith(doc.wc.letters("PLURAL_IMPERFECT_END"))
-
-
-def _group_word(doc: DemandDoc, k: int) -> bool:
-    """A word for members or representatives of a body (بعض، أعضاء، ممثلو، مفاوضي)."""
-    return doc.words.has(k, "FILLER") or is_word(doc, k, "GROUP_OF") or is_word(doc, k, "PARTITIVE")
-
-
-def _named_by(doc: DemandDoc, phrase: int, k: int, r: Ref) -> str:
-    """How the mention r, met at the end of the unrecognised subject phrase [k, r) (which
-    started at token `phrase`, before its titles and group words), names its
-    subject: "named" (a post in apposition: "صلاح الدين دمرداش زعيم الحزب"; a nationality of
-    officials: "عدد من المسؤولين الأميركيين", dev rule 3; members of a body: "بعض أعضاء
-    أوبك", dev3 rules 27 and 30), "object" (a nationality in the
-    oblique plural with no من before it: "دعا الأطباء اليمنيين" asks them), or "unknown"."""
-    between = range(k, r.tok_start)
-    if any(_not_the_speaker(doc, j) for j in between):
-        return "unknown"
-    if is_role_only(r) and len(between) <= 3:
-        return "named"
-    if not is_demonym(r) and r.type != PERSON and between and all(_group_word(doc, j) for j in between):
-        return "named"  # "وطالب بعض أعضاء أوبك"، "ودعا مفاوضو الأمم المتحدة": members speak for the body
-    if is_demonym(r) and all(_human_plural(doc, j) for j in between):
-        genitive = any(is_word(doc, j, "PARTITIVE") for j in range(phrase, r.tok_start))
-        oblique = strip_conj(doc, fold(r.surface)).endswith(doc.wc.letters("OBLIQUE_PLURAL_END"))
-        return "object" if oblique and not genitive else "named"
-    return "unknown"
-
-
-def subject_slot(doc: DemandDoc, m: CueMatch, sb: int) -> Slot:
-    k = _slot_start(doc, m.end, sb)
-    if k >= sb:
-        return Slot("none")
-    capital = _capital_state(doc, k)
-    if capital is not None:
-        return Slot("named", (capital,), capital.tok_end)  # "ودعت واشنطن": the state (dev rule 4)
-    if in_ref(doc, k):
-        return Slot("actor")
-    group = group_referents(doc, k)
-    if group.refs:
-        return Slot("named", group.refs, k + 1)  # "ودعا الجانبان"، "وطالب البيان"
-    if _is_particle(doc, k):
-        return Slot("none")
-    w = key(doc, k)
-    if is_word(doc, k, "SLOT_OBJECT") or (w.startswith(doc.wc.letters("ARTICLE"))
-                                          and w.endswith(doc.wc.letters("OBLIQUE_PLURAL_END"))):
-        return Slot("object")
-    starts = {r.tok_start: r for r in doc.ctx.refs if r.is_actor}
-    titled = _titled(doc, k)
-    j, limit = k, k + (TITLED_SPAN if titled else SUBJECT_SPAN)
-    while j < min(sb, limit):
-        r = starts.get(j)
-        if r is not None and r.type != PERSON and (titled or _holder_after(doc, r, starts)):
-            j = r.tok_end  # "أمين سر اللجنة التنفيذية لمنظمة التحرير الدكتور صائب عريقات"
-            limit, titled = max(limit, j + 2), True
-            continue
-        if r is not None:
-            kind = "named" if titled else _named_by(doc, m.end, k, r)
-            return Slot(kind, (r,), r.tok_end) if kind == "named" else Slot(kind)
-        if _is_particle(doc, j) and not doc.words.has(j, "FILLER"):
-            break
-        j += 1
-    return Slot("unknown")
-
-
-def _holder_after(doc: DemandDoc, r: Ref, starts: dict[int, Ref]) -> bool:
-    """A person named right after a body (titles between): the body ends a post phrase
-    whose holder follows ("أمين سر اللجنة التنفيذية الدكتور صائب عريقات")."""
-    k = r.tok_end
-    while k < len(doc.ctx.tokens) and k not in starts and doc.words.has(k, "FILLER"):
-        k += 1
-    nxt = starts.get(k)
-    return nxt is not None and nxt.type == PERSON
-
-
-def _titled(doc: DemandDoc, k: int) -> bool:
-    """Does a post title (أمين سر، نائب رئيس، وزير...) open the phrase at token k?"""
-    if doc.titles is None:
-        return False
-    return any(t.start == 0 for t in doc.titles.find(doc.ctx.tokens[k:k + 4]))
-
-
 def _unknown_owner(doc: DemandDoc, m: CueMatch) -> bool:
     """"شروط الاتفاق"، "مطالب أعضائه": a demand noun whose genitive owner is no actor."""
     k = m.end
     return (m.get("genitive") == "owner" and not m.first.suffix and k < len(doc.ctx.tokens)
             and not m.first.stem.startswith(doc.wc.letters("ARTICLE"))
-            and not in_ref(doc, k) and not _is_particle(doc, k))
+            and not in_ref(doc, k) and not is_particle(doc, k))
 
 
 def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
@@ -488,7 +301,7 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
             actors = [r]
     conj = doc.wc.of("PREFIX_CONJ")
     bare = m.first.prefix[:1] not in conj
-    if not actors and not rd.is_noun and not (bare and _free_svo(doc, m)) \
+    if not actors and not rd.is_noun and not (bare and free_svo(doc, m)) \
             and not (not bare and chained_subject(doc, m, sentence_actor)):
         # VSO: what stands right after the verb
         slot = subject_slot(doc, m, sb)
@@ -501,11 +314,11 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
     if not actors:
         actors = _subject_before_cue(doc, m, rd, sentence_actor)
     if not actors and not rd.is_noun and bare and is_word(doc, m.start - 1, "PRONOUN_THAT"):
-        actors = _pronoun_subject(doc, m.start - 1)  # "أكدت أنها لن تسمح": the speaker's side
+        actors = pronoun_subject(doc, m.start - 1)  # "أكدت أنها لن تسمح": the speaker's side
     if not actors and not rd.is_noun and (unknown_subject(doc, m) or _object_is_after(doc, m, sb)):
         return None
     if not actors and not rd.is_noun and rest and rest[0].marker is None \
-            and rest[0].start == _slot_start(doc, m.end, sb):
+            and rest[0].start == slot_start(doc, m.end, sb):
         actors = _take_coordinated(doc, rest)  # VSO: the subject right after the verb
     if not actors and rd.is_noun and rest and rest[0].marker is None and rest[0].start <= m.end + 1:
         actors = _take_coordinated(doc, rest)  # the genitive after a noun

@@ -1,20 +1,23 @@
-"""Who speaks: the subject of a reporting verb, a dropped or "we" subject, the sentence's speaker.
+"""Who speaks: the subject of a verb of saying, the speaker a quotation or "we" belongs to.
 
 Demands come in reported speech ("وقال الوزير إنه يجب ..."، "وأضاف ..."، "طلبنا من ..."). The
-functions here find who says them. A `Speaker` is the answer: `ref` the actor found, and
-`unnamed` when the text names a speaker the entity layer did not recognise ("وقالت كلينتون"):
-then no earlier actor may be guessed in its place.
+functions here find who says them: `reporter` (the subject of one verb of saying),
+`last_speaker`, `speech_speaker` (the sentence's speaker: a verb of saying, the speaker it
+continues, a headline "X: ...", an open quotation), `speaker_state` (the body a "we" speaks
+for). `group_referents` says what a subject word that names no entity stands for: the two
+parties just named ("وأكد الجانبان"), a statement's issuer ("وطالب البيان"), the actor a title
+or body noun repeats ("وطالب الوزير"). A `Speaker` is the answer: `refs` the actors found,
+and `unnamed` when the text names a speaker the entity layer did not recognise ("وقالت
+كلينتون"): then no earlier actor may be guessed in its place.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..normalize import fold
 from ..types import PERSON, STATE
-from .args import STRONG_PUNCT, Side, group_sides, previous_actor, representative, subject_before
+from .args import Side, group_sides, previous_actor, representative, subject_before
 from .context import Ref
-from .cues import CueMatch
 from .demand_words import (
     DemandDoc,
     governed,
@@ -22,8 +25,6 @@ from .demand_words import (
     is_report,
     is_word,
     key,
-    phrase_at,
-    ref_prefix,
     sent_range,
     strip_conj,
 )
@@ -246,90 +247,6 @@ def main_subject(doc: DemandDoc, i: int) -> Speaker:
         if prev and prev[0].tok_start - pa <= 3:
             return one_speaker(prev[0])
     return NOBODY
-
-
-Earlier = Mapping[int, list[tuple[int, tuple[Ref, ...]]]]  # sentence -> (cue token, actors) read so far
-
-
-def earlier_actors(earlier: Earlier, s: int, lo: int, hi: int) -> list[Ref]:
-    """The actors of the latest demand read in sentence s with its cue in tokens [lo, hi)."""
-    found = [acts for pos, acts in earlier.get(s, ()) if lo <= pos < hi]
-    return list(found[-1]) if found else []
-
-
-def subject_clause_start(doc: DemandDoc, i: int) -> int:
-    """The first token of the clause with its own subject that holds token i: after the last
-    NEW_SUBJECT_CLAUSE word (فيما، بينما، حيث، لكن...) or strong mark before i in its sentence."""
-    sa, _ = sent_range(doc, i)
-    for k in range(i - 1, sa - 1, -1):
-        if doc.ctx.tokens[k].text in STRONG_PUNCT:
-            return k + 1
-        n = phrase_at(doc, k, "NEW_SUBJECT_CLAUSE", 2)
-        if n and k + n <= i:
-            return k + n
-    return sa
-
-
-def chained_subject(doc: DemandDoc, m: CueMatch, earlier: Earlier) -> list[Ref]:
-    """The subject a chained verb ("... وطالبت") keeps: the actors of an earlier demand of its
-    clause, else the actor right after the clause's first word ("فيما رحبت الجامعة بالهدنة
-    ودعت الحوثيين إلى": the League)."""
-    ctx = doc.ctx
-    s = ctx.sentence_of_token(m.start)
-    cl = subject_clause_start(doc, m.start)
-    prior = earlier_actors(earlier, s, cl, m.start)
-    if prior:
-        return prior
-    if m.start - cl > 18:
-        return []
-    for r in ctx.refs:
-        if r.is_actor and cl <= r.tok_start < m.start:
-            if r.tok_start - cl <= 2 and ref_prefix(doc, r)[:1] not in doc.wc.of("PREFIX_PREP"):
-                return [r]
-            break
-    return []
-
-
-def unnamed_noun(doc: DemandDoc, k: int) -> bool:
-    """A definite word at token k that is not part of any recognised entity."""
-    t = doc.ctx.tokens[k]
-    w = key(doc, k).lstrip("".join(doc.wc.of("PREFIX_CONJ")))
-    return (not t.is_punct and w.startswith(doc.wc.letters("ARTICLE")) and len(key(doc, k)) > 4
-            and not in_ref(doc, k) and not doc.words.has(k, "RELATIVE", "TIME", "CLAUSE", "REPORT",
-                                                         "FILLER", "STOP"))
-
-
-def _unknown_word(doc: DemandDoc, k: int) -> bool:
-    """A content word at token k that no entity, word class or particle accounts for (a name
-    the entity layer did not find: "دمرتاش")."""
-    t = doc.ctx.tokens[k]
-    return not (t.is_punct or in_ref(doc, k) or doc.words.labels[k]
-                or any(is_word(doc, k, lab) for lab in ("THING_LEAD", "GOVERNING_PREP", "THAT", "NEGATION",
-                                                         "PARTICLE_BEFORE_VERB", "SPEAKER_NOT_NAME")))
-
-
-def unknown_subject(doc: DemandDoc, m: CueMatch) -> bool:
-    """The verb cue has a subject the entity layer did not recognise, so an actor after the
-    verb is its object and an earlier actor is not its subject: "القوى المعارضة تطالب الرئيس
-    بـ"، "زعيم الحزب صلاح الدين دمرتاش دعا الحكومة"، "وأدانت الجامعة ... وطالبت بـ"."""
-    sa, _ = sent_range(doc, m.start)
-    conj = doc.wc.of("PREFIX_CONJ")
-    k = m.start - 1
-    if k >= sa and m.first.prefix[:1] not in conj and not m.first.suffix and not m.get("pronoun_object") \
-            and (unnamed_noun(doc, k) or (_unknown_word(doc, k) and (
-                k == sa or doc.ctx.tokens[k - 1].is_punct or _unknown_word(doc, k - 1)))):
-        return True  # SVO: "... المعارضة تطالب"، "صلاح الدين دمرتاش دعا" (not "من جهته دعا")
-    if m.first.prefix[:1] in conj and m.start - sa > 2:
-        # a chained verb: the sentence opens with a verb whose subject is not an entity
-        first = sa
-        while first < m.start and doc.ctx.tokens[first].is_punct:
-            first += 1
-        opener = key(doc, first).lstrip("".join(conj))
-        if first + 1 < m.start and not opener.startswith(doc.wc.letters("ARTICLE")) \
-                and not in_ref(doc, first) and not doc.words.labels[first] \
-                and (unnamed_noun(doc, first + 1) or _unknown_word(doc, first + 1)):
-            return True  # "تفقد مدير عام الجوازات المركز ... وحث العاملين"
-    return False
 
 
 def latter(doc: DemandDoc, i: int) -> Ref | None:

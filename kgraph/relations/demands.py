@@ -4,7 +4,10 @@ The steps, one module each:
 
 - `demand_words`: the article as the rules read it, and the grammar words they use;
 - `demand_frames`: each cue's frame gives its actors, stance, target and the demanded thing;
-- `demand_speakers`: who speaks (reported speech, a dropped or "we" subject);
+- `demand_subjects`: the subject of a demand verb (before it, right after it, continued);
+- `demand_speakers`: who speaks in reported speech (a verb of saying, a quotation, "we"), and
+  what a subject word that names no entity stands for (the two parties, a statement's issuer,
+  a title noun);
 - `demand_things`: where the thing ends, its condition, the items of a list in it;
 - `topics`: the topic of a thing;
 - here: the records. A list in the thing gives one record per topic; a rejection "until"
