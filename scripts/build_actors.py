@@ -48,7 +48,7 @@ ROLES = {"head", "envoy", "minister", "president", "prime minister", "member"}
 # supranational codes and pseudo-regions. EU and UN are ORGs in orgs.jsonl; Western
 # Sahara is a disputed territory (the Polisario Front is an ORG).
 NON_STATE_TERRITORIES = frozenset("""
-AC AI AQ AS AW AX BL BM BQ BV CC CK CP CW CX DG EA EH EU EZ FK FO GF GG GI GL GP GS GU
+AC AI AQ AS AW AX BL BM BQ BV CC CK CP CQ CW CX DG EA EH EU EZ FK FO GF GG GI GL GP GS GU
 HK HM IC IM IO JE KY MF MO MP MQ MS NC NF NU PF PM PN PR QO RE SH SJ SX TA TC TF TK UM
 UN VG VI WF XA XB YT ZZ
 """.split())
