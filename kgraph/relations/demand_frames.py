@@ -61,6 +61,7 @@ from .demand_words import (
     ref_prefix,
     sent_range,
 )
+from .tokens import readings
 
 Range = tuple[int, int]
 _COMMAS = ("،", ",")
@@ -186,6 +187,9 @@ def _subject_before_cue(doc: DemandDoc, m: CueMatch, rd: _Reading,
     chained = (not rd.is_noun and m.first.prefix[:1] in conj and m.start > 0
                and not ctx.tokens[m.start - 1].is_punct)
     before = subject_before(ctx, doc.words, m.start, max_gap=1 if rd.is_noun else 2, all_sides=True)
+    if rd.is_noun and before and is_word(doc, before[0].start - 1, "GOVERNING_PREP") \
+            and not any(r.suffix for r in readings(ctx.tokens[m.start].text)):
+        before = []  # "علاقاتها مع إيران شرط أن ...": إيران is no owner (but "مع الوفد لإصرارهم")
     if before and chained and before[-1].end < m.start:
         # "وأدانت الجامعة الانتهاكات الإسرائيلية ... وطالبت": the actor standing a few words
         # before a chained verb is not its subject; the first verb's subject is

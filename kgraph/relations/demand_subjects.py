@@ -153,17 +153,17 @@ def _opens_phrase(doc: DemandDoc, k: int) -> bool:
 
 
 def free_svo(doc: DemandDoc, m: CueMatch) -> list[Side]:
-    """The subject before a verb cue (SVO) when it is free, not the genitive of a noun before it."""
-    before = subject_before(doc.ctx, doc.words, m.start, max_gap=1)
-    if before:
-        sa, _ = sent_range(doc, m.start)
-        first = before[-1].start
-        k = first - 1
+    """The subject before a verb cue (SVO) when it is free, not the genitive of a noun before it
+    ("بيد داعش طالب")."""
+    sides = subject_before(doc.ctx, doc.words, m.start, max_gap=1)
+    if sides:
+        sa, _ = sent_range(doc, sides[0].start)
+        k = sides[0].start - 1
         while k >= sa and doc.words.has(k, "FILLER") and not in_ref(doc, k):
             k -= 1
         if not in_ref(doc, k) and not _opens_phrase(doc, k):  # a name before: an apposition
             return []
-    return before
+    return sides
 
 
 def pronoun_subject(doc: DemandDoc, k: int) -> list[Ref]:
