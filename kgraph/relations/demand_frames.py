@@ -530,14 +530,17 @@ def condition_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
         return None  # "لا علاج لها إلا بالحزم": a negated noun, no act waits for a condition
     if m.id == "not_before" and (not is_word(doc, neg, "FUTURE_NEGATION") or m.start - neg > 10):
         return None  # "لن ننسحب قبل ..." (a refusal until), not "لم ... قبل يومين"
+    nxt = key(doc, neg + 1)
+    we = nxt[:1] in doc.wc.of("PREFIX_WE") and len(nxt) > 3
+    if is_word(doc, neg, "PRESENT_NEGATION") and not we and speech_speaker(doc, neg).ref is None:
+        return None  # "لا تبدأ عمليات الرمي إلا بعد غروب الشمس": the writer describes
     before = subject_before(ctx, doc.words, neg, max_gap=3)
     actor = representative(ctx, before[-1]) if before else None
     if is_word(doc, neg + 1, "NEG_IMPERSONAL"):
         actor = speech_speaker(doc, neg).ref  # "الحل لن يكون إلا بالحوار": the speaker
         if actor is None:
             return None
-    nxt = key(doc, neg + 1)
-    if neg + 1 < m.start and nxt[:1] in doc.wc.of("PREFIX_WE") and len(nxt) > 3:
+    if neg + 1 < m.start and we:
         actor = speaker_state(doc, neg).ref  # "لن نشارك إلا ...": we, the speaker's side
     if actor is None:
         after, _ = group_sides(ctx, doc.words, neg + 1, m.start, max_gap=1)
