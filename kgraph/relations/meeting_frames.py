@@ -405,13 +405,13 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
     # a visit noun's genitive is its visitor ("زيارة الرئيس") or, when a state, where it goes
     # ("قام الرئيس بزيارة قبرص")
     genitive = rest[0] if (not is_verb and rest and rest[0].marker is None and rest[0].start == m.end) else None
-    place = genitive is not None and (genitive.is_location or representative(ctx, genitive).type == STATE)
+    place = genitive is not None and (genitive.is_location or side_type(ctx, genitive) == STATE)
     if visitor is not None:
         pass
     elif m.first.suffix:
         visitor = pronoun(v, m, set())
     elif rest and rest[0].marker is None and rest[0].actor_refs() and not rest[0].is_location and (
-            (is_verb and representative(ctx, rest[0]).type != STATE)  # "زار المغرب": where, not who
+            (is_verb and side_type(ctx, rest[0]) != STATE)  # "زار المغرب": where, not who
             or (genitive is not None and not place)):
         if not is_verb or not subject_before(ctx, v.words, m.start, object_ok=False):
             visitor = rest.pop(0)
@@ -420,7 +420,7 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
         if before:
             visitor = before[-1]
     if visitor is None and not is_verb and len(rest) > 1 and rest[0].marker in ("li", None) \
-            and representative(ctx, rest[0]).type == PERSON and rest[1].marker in ("li", "to"):
+            and side_type(ctx, rest[0]) == PERSON and rest[1].marker in ("li", "to"):
         visitor = rest.pop(0)  # "الزيارة الثانية للأمير X لمصر": the visitor after ل
     if visitor is None and is_verb and rest:
         # "حيث زار القاهرة": the visit continues the subject of the clause before
@@ -432,7 +432,7 @@ def frame_visit(v: MeetingView, m: CueMatch) -> list[Candidate]:
     if visitor is None and dest is not None and preposed(v, m):
         # "وخلال زيارة إلى إندونيسيا، قال الرئيس ...": the subject of the main clause after it
         visitor = side_after(v, dest.end, m)
-        if visitor is not None and representative(ctx, visitor).type == STATE:
+        if visitor is not None and side_type(ctx, visitor) == STATE:
             visitor = None  # "قال الرئيس إن تركيا ...": a state after the verb is no visitor
     if visitor is None or dest is None:
         return []
@@ -558,7 +558,7 @@ def frame_hand(v: MeetingView, m: CueMatch) -> list[Candidate]:
     if subj is None or not objects:
         return []
     # the receiver is a person: a message handed to a state is no encounter
-    objects = [o for o in objects if representative(v.ctx, o).type == PERSON]
+    objects = [o for o in objects if side_type(v.ctx, o) == PERSON]
     return [Candidate([subj, o], [None, None], m, "hand") for o in objects[:1]]
 
 
@@ -617,3 +617,9 @@ FRAMES = {
 def _has_pronoun(word: str) -> bool:
     """A word read with a pronoun suffix ("بينه"، "بينهما")."""
     return any(r.suffix for r in readings(word))
+
+
+def side_type(ctx: ArticleContext, side: Side) -> str | None:
+    """The type of a side's most specific actor (None for a place only)."""
+    r = representative(ctx, side)
+    return r.type if r is not None else None
