@@ -292,6 +292,9 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
         agent_end = m.end + 1 if actors else agent_end
     if not actors and rd.is_noun and _unknown_owner(doc, m):
         return None
+    definite = m.first.stem.startswith(doc.wc.letters("ARTICLE"))
+    if not actors and rd.is_noun and m.get("owner_needed") and definite:
+        return None  # "الشروط المرفقة ببرنامج الإنقاذ": demands mentioned, nobody's
     s_idx = ctx.sentence_of_token(m.start)
     after_comma = m.start > 0 and ctx.tokens[m.start - 1].text in _COMMAS
     if not actors and not rd.is_noun and (rd.purpose_verb or (m.first.prefix[:1] in doc.wc.of("AND")
@@ -606,6 +609,8 @@ def offer_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
 # -- all cues ------------------------------------------------------------------------------------
 def read_cue(doc: DemandDoc, m: CueMatch, frame: str,
              sentence_actor: Earlier) -> Found | None:
+    if m.get("passive_after_actor") and any(r.is_actor and r.tok_end == m.start for r in doc.ctx.refs):
+        return _passive(doc, m)
     if m.get("impersonal"):
         return impersonal_frame(doc, m)
     if frame in ("verb", "noun"):
@@ -621,6 +626,31 @@ def read_cue(doc: DemandDoc, m: CueMatch, frame: str,
     if frame == "offer":
         return offer_frame(doc, m)
     return None
+
+
+def _invitation(doc: DemandDoc, m: CueMatch) -> bool:
+    """A call delivered or received ("سلم الرئيس السيسي الدعوة"، "تلقى دعوة"): an invitation."""
+    sa, _ = sent_range(doc, m.start)
+    for k in range(m.start - 1, max(sa, m.start - 5) - 1, -1):
+        if is_word(doc, k, "INVITATION_VERB"):
+            return True
+        if doc.ctx.tokens[k].is_punct:
+            break
+    return False
+
+
+def _passive(doc: DemandDoc, m: CueMatch) -> Found | None:
+    """"السلطة الفلسطينية مطالبة بتوفير السلاح": the actor right before is asked (the target);
+    the demand is the speaker's."""
+    ctx = doc.ctx
+    asked = next((r for r in ctx.refs if r.is_actor and r.tok_end == m.start), None)
+    if asked is None or key(doc, m.end)[:1] not in doc.wc.of("PREFIX_BI"):
+        return None
+    actors = tuple(r for r in speech_speaker(doc, m.start).refs if r.entity != asked.entity)
+    a, b = thing_from(doc, m.end)
+    if not actors or b <= a:
+        return None
+    return Found(actors, DEMAND, (a, b), m, "passive", target=asked.entity)
 
 
 def _noun_reading(doc: DemandDoc, m: CueMatch) -> bool:
@@ -647,7 +677,7 @@ def find_demands(doc: DemandDoc, cues: CueMatcher) -> list[Found]:
             m = replace(m, patterns=tuple(p for p in m.patterns if p.get("frame", "verb") == frame))
         if blocked(doc, m, frame) or _noun_reading(doc, m):
             continue
-        if frame == "noun" and m.id == "call_for" and is_word(doc, m.start - 1, "INVITATION_VERB"):
+        if frame == "noun" and m.id == "call_for" and _invitation(doc, m):
             continue  # "سلم الرئيس الدعوة لـ ..."، "تلقى دعوة": an invitation delivered
         if m.first.prefix.endswith(doc.wc.letters("PREFIX_LIKE")):
             continue  # "كشرط أساسي": restates a demand named before
