@@ -42,6 +42,7 @@ from .demand_subjects import (
     Earlier,
     chained_subject,
     earlier_actors,
+    free,
     free_svo,
     is_particle,
     pronoun_subject,
@@ -60,6 +61,7 @@ from .demand_words import (
     phrase_at,
     ref_prefix,
     sent_range,
+    strip_conj,
 )
 from .tokens import readings
 
@@ -187,6 +189,8 @@ def _subject_before_cue(doc: DemandDoc, m: CueMatch, rd: _Reading,
     chained = (not rd.is_noun and m.first.prefix[:1] in conj and m.start > 0
                and not ctx.tokens[m.start - 1].is_punct)
     before = subject_before(ctx, doc.words, m.start, max_gap=1 if rd.is_noun else 2, all_sides=True)
+    if not rd.is_noun and not chained:
+        before = free(doc, before)  # "بيد داعش طالب الرئيس": داعش is no subject
     if rd.is_noun and before and is_word(doc, before[0].start - 1, "GOVERNING_PREP") \
             and not any(r.suffix for r in readings(ctx.tokens[m.start].text)):
         before = []  # "علاقاتها مع إيران شرط أن ...": إيران is no owner (but "مع الوفد لإصرارهم")
@@ -632,7 +636,7 @@ def _invitation(doc: DemandDoc, m: CueMatch) -> bool:
     """A call delivered or received ("سلم الرئيس السيسي الدعوة"، "تلقى دعوة"): an invitation."""
     sa, _ = sent_range(doc, m.start)
     for k in range(m.start - 1, max(sa, m.start - 5) - 1, -1):
-        if is_word(doc, k, "INVITATION_VERB"):
+        if doc.wc.has(strip_conj(doc, key(doc, k)), "INVITATION_VERB"):
             return True
         if doc.ctx.tokens[k].is_punct:
             break

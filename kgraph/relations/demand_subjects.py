@@ -155,7 +155,11 @@ def _opens_phrase(doc: DemandDoc, k: int) -> bool:
 def free_svo(doc: DemandDoc, m: CueMatch) -> list[Side]:
     """The subject before a verb cue (SVO) when it is free, not the genitive of a noun before it
     ("بيد داعش طالب")."""
-    sides = subject_before(doc.ctx, doc.words, m.start, max_gap=1)
+    return free(doc, subject_before(doc.ctx, doc.words, m.start, max_gap=1))
+
+
+def free(doc: DemandDoc, sides: list[Side]) -> list[Side]:
+    """The sides before a verb, when free to be its subject (see `free_svo`)."""
     if sides:
         sa, _ = sent_range(doc, sides[0].start)
         k = sides[0].start - 1
