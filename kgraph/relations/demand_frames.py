@@ -45,6 +45,7 @@ from .demand_subjects import (
     free,
     free_svo,
     is_particle,
+    opens_phrase,
     pronoun_subject,
     slot_start,
     subject_slot,
@@ -102,8 +103,18 @@ def frame_of(doc: DemandDoc, m: CueMatch) -> str:
 
 
 def blocked(doc: DemandDoc, m: CueMatch, frame: str) -> bool:
-    """Negated ("لم يطالب"), or inside a purpose clause or a mediator's aims ("بهدف مطالبة")."""
+    """Negated ("لم يطالب"), hypothetical ("إذا رفض")، inside a purpose clause or a mediator's aims
+    ("بهدف مطالبة"), or a verb in a relative clause whose antecedent is no free actor ("الحركات
+    التي تدعو إلى"، "نداء باريس الذي يدعو"، "الأمر الذي دعا X إلى": what prompted it)."""
     sa, _ = sent_range(doc, m.start)
+    if frame == "verb" and m.start > sa and not m.first.prefix:
+        k = m.start - 1
+        orphan = doc.words.has(k, "RELATIVE") and not _free_antecedent(doc, k) \
+            and document_issuer(doc, k) is None and _relative_is_subject(doc, m)
+        if is_word(doc, k, "CAUSATIVE") or orphan:
+            return True
+    if any(phrase_at(doc, k, "HYPOTHETICAL", 2) for k in range(max(sa, m.start - 2), m.start)):
+        return True
     if m.label == DEMAND.upper() and frame not in ("condition", "predicate"):
         for k in range(max(sa, m.start - 3), m.start):
             if is_word(doc, k, "NEGATION") and not doc.words.has(k + 1, "REPORT"):
@@ -114,6 +125,33 @@ def blocked(doc: DemandDoc, m: CueMatch, frame: str) -> bool:
             return True
     cl = clause_left(doc.ctx, doc.words, m.start)
     return cl > sa and is_word(doc, cl - 1, "PURPOSE_LEAD")
+
+
+def _relative_is_subject(doc: DemandDoc, m: CueMatch) -> bool:
+    """In "X الذي <verb>", is X the verb's subject? Not when the verb has its own subject after
+    it ("الأمر الذي رفضته الولايات المتحدة") or an agent ("الذي اقترح من قبل الجيش")."""
+    _, sb = sent_range(doc, m.start)
+    if m.first.suffix or m.get("pronoun_object"):
+        return False
+    if any(phrase_at(doc, k, "PASSIVE_AGENT", 2) for k in range(m.end, min(sb, m.end + 3))):
+        return False
+    return subject_slot(doc, m, sb).kind not in ("actor", "named")
+
+
+def _free_antecedent(doc: DemandDoc, rel: int) -> bool:
+    """Does an actor stand free right before the relative pronoun at `rel` ("أمريكا التي")?"""
+    r = next((r for r in doc.ctx.refs if r.is_actor and r.tok_end == rel), None)
+    return r is not None and opens_phrase(doc, r.tok_start - 1)
+
+
+def document_issuer(doc: DemandDoc, rel: int) -> Ref | None:
+    """"قرار مجلس الأمن الدولي رقم 2216 الذي يدعو": the actor named right after the document
+    word that the relative pronoun at `rel` stands on."""
+    sa, _ = sent_range(doc, rel)
+    for k in range(rel - 1, max(sa, rel - 6) - 1, -1):
+        if is_word(doc, k, "DOCUMENT"):
+            return next((r for r in doc.ctx.refs if r.is_actor and r.tok_start == k + 1), None)
+    return None
 
 
 def actor_refs(doc: DemandDoc, sides: list[Side]) -> list[Ref]:
@@ -194,7 +232,7 @@ def _subject_before_cue(doc: DemandDoc, m: CueMatch, rd: _Reading,
     if rd.is_noun and before and is_word(doc, before[0].start - 1, "GOVERNING_PREP") \
             and not any(r.suffix for r in readings(ctx.tokens[m.start].text)):
         before = []  # "علاقاتها مع إيران شرط أن ...": إيران is no owner (but "مع الوفد لإصرارهم")
-    if before and chained and before[-1].end < m.start:
+    if before and chained:
         # "وأدانت الجامعة الانتهاكات الإسرائيلية ... وطالبت": the actor standing a few words
         # before a chained verb is not its subject; the first verb's subject is
         chain = chained_subject(doc, m, sentence_actor)
@@ -256,7 +294,8 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
     ctx = doc.ctx
     _, sb = sent_range(doc, m.start)
     rd = _reading(doc, m, frame)
-    after, stop = group_sides(ctx, doc.words, m.end, sb, max_gap=0, stop_words=True)
+    first = m.end if rd.is_noun else slot_start(doc, m.end, sb)  # past "بها"، "رحمه الله"
+    after, stop = group_sides(ctx, doc.words, first, sb, max_gap=0, stop_words=True)
     after = [s for s in after if s.actor_refs()]
     rest = list(after)
     actors: list[Ref] = []
@@ -312,6 +351,9 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
             actors = [r]
     conj = doc.wc.of("PREFIX_CONJ")
     bare = m.first.prefix[:1] not in conj
+    if not actors and not rd.is_noun and bare and doc.words.has(m.start - 1, "RELATIVE"):
+        issuer = document_issuer(doc, m.start - 1)  # "قرار مجلس الأمن الذي يدعو"
+        actors = [issuer] if issuer is not None else []
     if not actors and not rd.is_noun and not (bare and free_svo(doc, m)) \
             and not (not bare and chained_subject(doc, m, sentence_actor)):
         # VSO: what stands right after the verb
@@ -348,6 +390,9 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
         if s.end <= stop and (s.marker is None or s.marker == "from") and s.start <= start + 3:
             start = max(start, s.end)
     a, b = thing_from(doc, start)
+    resumed = _resumed_antecedent(doc, m)
+    if resumed is not None:
+        a, b = resumed  # "الهدنة الإنسانية التي طالب بها الرئيس": the truce
     if m.id == "condition" and b > a and key(doc, a)[:1] in doc.wc.of("PREFIX_TO") and len(key(doc, a)) > 3:
         a = _after_purpose(doc, a, b)  # "شرطين لعقد اللقاء، الأول هو ...": what it is for is no demand
     if m.get("pronoun_object") or b <= a:
@@ -355,6 +400,20 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
     if m.get("requires_prep") and not _has_required_prep(doc, m, start, a, sb):
         return None
     return Found(tuple(actors), _stance(m), (a, b), m, "noun" if rd.is_noun else "verb", target=target)
+
+
+def _resumed_antecedent(doc: DemandDoc, m: CueMatch) -> Range | None:
+    """"X التي طالب بها الرئيس": a relative clause whose verb takes its thing back by a pronoun
+    (بها، به) demands the definite noun phrase X before the relative pronoun."""
+    k = m.start - 1
+    if not doc.words.has(k, "RELATIVE") or not is_word(doc, m.end, "RESUMPTIVE"):
+        return None
+    article = doc.wc.letters("ARTICLE")
+    a = k
+    while a - 1 >= 0 and k - a < 4 and strip_conj(doc, key(doc, a - 1)).startswith(article) \
+            and not in_ref(doc, a - 1):
+        a -= 1
+    return (a, k) if a < k else None
 
 
 def _after_purpose(doc: DemandDoc, a: int, b: int) -> int:

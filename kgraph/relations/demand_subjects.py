@@ -140,7 +140,7 @@ def is_particle(doc: DemandDoc, k: int) -> bool:
             or doc.words.has(k, *_GRAMMAR) or (w[:1] in doc.wc.of("PREFIX_PREP") and len(w) > 2))
 
 
-def _opens_phrase(doc: DemandDoc, k: int) -> bool:
+def opens_phrase(doc: DemandDoc, k: int) -> bool:
     """Can a subject start after token k (a mark, a clause or particle word, و, or nothing)? A
     noun at k makes what follows its genitive ("بيد داعش طالب": داعش is no subject)."""
     if k < 0 or doc.ctx.tokens[k].is_punct:
@@ -165,7 +165,7 @@ def free(doc: DemandDoc, sides: list[Side]) -> list[Side]:
         k = sides[0].start - 1
         while k >= sa and doc.words.has(k, "FILLER") and not in_ref(doc, k):
             k -= 1
-        if not in_ref(doc, k) and not _opens_phrase(doc, k):  # a name before: an apposition
+        if not in_ref(doc, k) and not opens_phrase(doc, k):  # a name before: an apposition
             return []
     return sides
 
