@@ -475,9 +475,7 @@ def predicate_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
         return None  # "ليست ضرورية"
     if is_word(doc, m.start - 1, "ADVERBIAL"):
         return None  # "دخلوا بطريقة غير شرعية": a manner
-    article = doc.wc.letters("ARTICLE")
-    if m.get("indefinite") and m.readings[-1].stem.startswith(article) \
-            and not fold(m.patterns[0].pattern).split()[-1].startswith(article):
+    if _definite_reading(doc, m):
         return None  # "الهجرة غير الشرعية": an attribute, not a predicate
     anchor = _predicate_anchor(doc, m, sa)
     if anchor is None:
@@ -648,6 +646,8 @@ def offer_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
     ctx = doc.ctx
     sa, _ = sent_range(doc, m.start)
     conj = "".join(doc.wc.of("PREFIX_CONJ"))
+    if _definite_reading(doc, m):
+        return None  # "في المقابل" (on the other hand)
     offer = next((k for k in range(m.start - 1, max(sa, m.start - 30) - 1, -1)
                   if doc.wc.starts(key(doc, k).lstrip(conj), "OFFER")), None)
     if offer is None:
@@ -689,6 +689,14 @@ def read_cue(doc: DemandDoc, m: CueMatch, frame: str,
     if frame == "offer":
         return offer_frame(doc, m)
     return None
+
+
+def _definite_reading(doc: DemandDoc, m: CueMatch) -> bool:
+    """A cue read only without the article met with it ("الهجرة غير الشرعية" describes, "في
+    المقابل" is "on the other hand")."""
+    article = doc.wc.letters("ARTICLE")
+    return bool(m.get("indefinite")) and m.readings[-1].stem.startswith(article) \
+        and not fold(m.patterns[0].pattern).split()[-1].startswith(article)
 
 
 def _invitation(doc: DemandDoc, m: CueMatch) -> bool:
