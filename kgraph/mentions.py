@@ -1099,8 +1099,8 @@ def lexicon_mentions(article: Article, tagger: LexiconTagger | None = None) -> l
 
 
 def _definite(word: str) -> bool:
-    """The word carries the article, after its clitics (والهند، بالهند، للهند)."""
-    return any(stem.startswith("ال") for _, stem in clitic_analyses(word)) or fold(word).lstrip("وف").startswith("لل")
+    """The word carries the article, after its clitics (والهند، بالهند، للهند: لل is read as ل + ال)."""
+    return any(stem.startswith("ال") for _, stem in clitic_analyses(word))
 
 
 def _definite_only(actor: dict) -> bool:

@@ -154,6 +154,11 @@ class ArticleContext:
         cache[eid] = frozenset(seen)
         return cache[eid]
 
+    def states_of(self, eid: str) -> list[str]:
+        """The states of the article `eid` belongs to, in a fixed order (a frozenset's order of
+        strings changes from one process to the next)."""
+        return sorted(p for p in self.parents(eid) if self.type_of(p) == STATE)
+
     def related(self, a: str, b: str) -> bool:
         """One of the two belongs to the other (or they are the same)."""
         return a == b or b in self.parents(a) or a in self.parents(b)

@@ -234,7 +234,7 @@ def speakers_state(v: MeetingView, m: CueMatch) -> Side | None:
     r = sentence_subject(v.ctx, v.words, m.start, set())
     if r is None or r.type != PERSON:
         return None
-    states = [p for p in v.ctx.parents(r.entity) if v.ctx.type_of(p) == STATE]
+    states = v.ctx.states_of(r.entity)
     refs = [x for x in v.ctx.refs + v.ctx.all_refs if states and x.entity == states[0]]
     return Side(refs[:1]) if refs else None
 

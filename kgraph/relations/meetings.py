@@ -119,7 +119,7 @@ def delegation_heads(ctx: ArticleContext, words: Words) -> dict[str, str]:
         if head is None:
             continue
         if words.has(d + 1, "OWN_COUNTRY"):
-            owners = [p for p in ctx.parents(head) if ctx.type_of(p) == STATE]
+            owners = ctx.states_of(head)
         else:
             owners = [r.entity for r in ctx.all_refs if d <= r.tok_start <= d + 2 and r.type in (STATE, ORG)]
         if owners and owners[0] != head and owners[0] not in out:
@@ -268,7 +268,7 @@ def visited_states(ctx: ArticleContext, meetings: list[Meeting]) -> list[Entity]
             mention = Mention(ctx.article.id, p.span.start, p.span.end, p.span.surface, STATE, "visit-host",
                               key=p.entity_id)
             old = out.get(p.entity_id)
-            mentions = (old.mentions if old else ()) + ((mention,) if not old or mention not in old.mentions else ())
+            mentions = tuple(dict.fromkeys((old.mentions if old else ()) + (mention,)))
             out[p.entity_id] = Entity(p.entity_id, actor["name"], STATE,
                                       tuple(dict.fromkeys(x.surface for x in mentions)), mentions,
                                       label_en=actor.get("en"))
