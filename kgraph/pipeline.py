@@ -15,6 +15,7 @@ from .dictionary import Dictionary, default_dictionary
 from .entities import build_entities
 from .errors import ModelError
 from .mentions import LexiconTagger, default_tagger
+from .place_states import retype_place_states
 from .types import Article, Extraction, Mention
 
 NER_CHOICES = ("auto", "lexicon", "stanza", "hybrid")
@@ -78,7 +79,8 @@ def extract_article(article: Article, config: NerConfig = NerConfig(mode="lexico
     tagger = default_tagger() if dictionary is None else LexiconTagger(d)
     mentions = find_mentions(article, mode, config, tagger)
     entities = build_entities(mentions, d)
-    return relate(Extraction(article=article, entities=tuple(entities), ner=mode), d)
+    related = relate(Extraction(article=article, entities=tuple(entities), ner=mode), d)
+    return retype_place_states(related, d)
 
 
 def relate(extraction: Extraction, dictionary: Dictionary) -> Extraction:

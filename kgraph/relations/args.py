@@ -310,6 +310,12 @@ def governed(ctx: ArticleContext, words: Words, r: Ref) -> bool:
     return words.has(k, *_GOVERNING) or (k >= 0 and ctx.tokens[k].key.rstrip("ـ") in ("ل", "ب"))
 
 
+def bare_complementizer(ctx: ArticleContext, words: Words, k: int) -> bool:
+    """Is token k إنّ/أنّ with no pronoun on it? Its clause then opens with its own subject
+    noun; "إنه"، "أنها" carry the pronoun of a subject named before."""
+    return words.has(k, "COMPLEMENTIZER") and len(fold(ctx.tokens[k].text).lstrip("وف")) <= 2
+
+
 def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
                    all_sides: bool = False, object_ok: bool = True) -> list[Side]:
     """The side(s) right before token i that can be its subject (SVO order).
@@ -353,8 +359,8 @@ def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
         if t.is_punct:
             if t.text in STRONG_PUNCT or t.text == ":":
                 return []
-        elif words.has(k, "CLAUSE"):
-            return []
+        elif words.has(k, "CLAUSE") or (content and bare_complementizer(ctx, words, k)):
+            return []  # "قال الوزير إن آلاف المهاجرين وصلوا": the clause's noun is its subject
         elif words.has(k, "RELATIVE"):
             pass
         elif words.has(k, "FILLER", "TIME", "LIGHT") or t.key in key_class("AUX") or t.key in key_class("IN"):

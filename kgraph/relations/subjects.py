@@ -14,8 +14,9 @@ Arabic news drops a subject that continues ("وصل الوزير إلى عمّا
 """
 from __future__ import annotations
 
+from ..normalize import fold
 from ..types import PERSON
-from .args import Side, Words, governed, group_sides, representative
+from .args import Side, Words, bare_complementizer, governed, group_sides, representative
 from .context import ArticleContext, Ref
 
 # words that may stand between a sentence's start and its verb: "وكانت قد"، "ثم"
@@ -53,6 +54,8 @@ def sentence_subject(ctx: ArticleContext, words: Words, i: int, exclude: set[str
     r = None
     if said is not None:
         r = _first_free_actor(ctx, words, said + 1, i, exclude)
+        if r is None and _noun_subject(ctx, words, said, i):
+            return None
     r = r or _first_free_actor(ctx, words, sa, i, exclude)
     for p in range(s - 1, max(-1, s - 1 - back), -1):
         if r is not None:
@@ -64,6 +67,16 @@ def sentence_subject(ctx: ArticleContext, words: Words, i: int, exclude: set[str
         if r is None and first is not None and first.tok_start - pa <= _OPENING:
             r = first
     return r
+
+
+def _noun_subject(ctx: ArticleContext, words: Words, said: int, i: int) -> bool:
+    """Does the reported clause open with a noun of its own ("قال إن آلاف المهاجرين وصلوا")?
+    After a bare إنّ/أنّ the clause's subject comes first; a definite noun there, or a noun
+    before one (a genitive construct), that the entity layer did not find is no actor."""
+    if not bare_complementizer(ctx, words, said):
+        return False
+    nouns = [fold(ctx.tokens[k].text) for k in range(said + 1, min(said + 3, i))]
+    return bool(nouns) and (nouns[0].startswith("ال") or (len(nouns) > 1 and nouns[1].startswith("ال")))
 
 
 def continued_subject(ctx: ArticleContext, words: Words, i: int, exclude: set[str],
