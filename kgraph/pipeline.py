@@ -14,6 +14,7 @@ from .corpus import read_corpus
 from .dictionary import Dictionary, default_dictionary
 from .entities import build_entities
 from .errors import ModelError
+from .hybrid import hybrid_mentions
 from .mentions import LexiconTagger, default_tagger
 from .place_states import retype_place_states
 from .types import Article, Extraction, Mention
@@ -53,22 +54,16 @@ def _stanza_mentions(article: Article, config: NerConfig) -> list[Mention]:
     return stanza_mentions(article, load_stanza_pipeline(config.stanza_model))
 
 
-def merge_mentions(primary: list[Mention], secondary: list[Mention]) -> list[Mention]:
-    """Dictionary mentions first; a model mention is added where it overlaps none of them."""
-    taken = [(m.start, m.end) for m in primary]
-    extra = [m for m in secondary if all(m.end <= s or m.start >= e for s, e in taken)]
-    return sorted(primary + extra, key=lambda m: (m.start, -m.end, m.type))
-
-
 def find_mentions(article: Article, mode: str, config: NerConfig,
-                  tagger: LexiconTagger | None = None) -> list[Mention]:
+                  tagger: LexiconTagger | None = None, dictionary: Dictionary | None = None) -> list[Mention]:
     """Article -> mentions from the dictionary, Stanza, or both (`mode` resolved, not auto)."""
     if mode == "lexicon":
         return (tagger or default_tagger()).mentions(article)
     model = _stanza_mentions(article, config)
     if mode == "stanza":
         return model
-    return merge_mentions((tagger or default_tagger()).mentions(article), model)
+    lexical = (tagger or default_tagger()).mentions(article)
+    return hybrid_mentions(article, lexical, model, dictionary or default_dictionary())
 
 
 def extract_article(article: Article, config: NerConfig = NerConfig(mode="lexicon"),
@@ -77,7 +72,7 @@ def extract_article(article: Article, config: NerConfig = NerConfig(mode="lexico
     mode, _ = resolve_mode(config)
     d = dictionary or default_dictionary()
     tagger = default_tagger() if dictionary is None else LexiconTagger(d)
-    mentions = find_mentions(article, mode, config, tagger)
+    mentions = find_mentions(article, mode, config, tagger, d)
     entities = build_entities(mentions, d)
     related = relate(Extraction(article=article, entities=tuple(entities), ner=mode), d)
     return retype_place_states(related, d)
@@ -108,5 +103,5 @@ def extract_corpus(paths: Iterable[str], ner: str = "auto", progress: bool = Tru
     return link_posts([extract_article(a, config) for a in bar])
 
 
-__all__ = ["NerConfig", "extract_article", "extract_corpus", "find_mentions", "merge_mentions",
+__all__ = ["NerConfig", "extract_article", "extract_corpus", "find_mentions",
            "resolve_mode", "ModelError"]

@@ -1,0 +1,206 @@
+"""Hybrid NER: the dictionary's mentions, plus the model's mentions that survive what the
+dictionary knows about the words around and inside them.
+
+A statistical NER model finds names no dictionary lists (a new minister, a foreign party),
+but on news it also tags titles ("وزير خارجية الفلبين"), honorifics ("السفير يوسف"),
+demonyms and common words as names. Each model mention is therefore checked before it
+becomes an actor:
+
+- a span the dictionary knows as a whole (an alias, a capital) takes the dictionary's
+  key and type ("المملكة" tagged LOC is still the state when the dictionary says so);
+- leading titles, honorifics and state references are cut off a person ("السفير يوسف
+  العتيبة" -> "يوسف العتيبة"), and a nationality adjective between them ("السفير الكيني");
+- a person that still holds a title, an organisation head or a stop word is no name; a
+  one-word person is kept only when a longer accepted name of the article holds the word
+  or the dictionary puts a title or honorific right before it;
+- an organisation must open with a noun that heads organisations in the dictionary
+  (حزب، لجنة، هيئة), or be a name the dictionary knows;
+- a place stays a LOCATION (never an actor) unless the dictionary knows it as a state.
+
+The dictionary's mentions win every overlap, except that a model name which starts where
+a rule-found person starts and runs on over name words completes it ("عبدالله بن
+سعد" found by rule, "عبدالله بن سعد آل فلان" by the model).
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, replace
+
+from .dictionary import CAPITAL, DEMONYM, HONORIFIC, NON_ACTOR, ORG_HEAD, STATE_REF, TITLE, Dictionary
+from .normalize import key, phrase_words, word_key
+from .types import LOCATION, ORG, PERSON, Article, Mention
+
+SOURCE = "stanza"
+RULE_PERSON = "person:"  # the key prefix of a person the mention rules found by context
+_MAX_PHRASE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the dictionary knows about a phrase, by its match key (`normalize.key`)."""
+    labels: dict[str, frozenset[str]]
+    org_heads: frozenset[str]
+    name_stops: frozenset[str]
+
+    def has(self, phrase_key: str, *labels: str) -> bool:
+        return bool(self.labels.get(phrase_key, frozenset()) & set(labels))
+
+
+# id(dictionary) -> (a weak reference to it, its vocabulary); a Dictionary is not hashable
+_VOCABULARIES: dict[int, tuple[weakref.ref, Vocabulary]] = {}
+
+
+def vocabulary(d: Dictionary) -> Vocabulary:
+    """The dictionary's phrases by match key, built once per dictionary."""
+    cached = _VOCABULARIES.get(id(d))
+    if cached is not None and cached[0]() is d:
+        return cached[1]
+    labels: dict[str, set[str]] = {}
+    for p in d.phrases:
+        if p.label != "ACTOR":
+            labels.setdefault(key(p.text), set()).add(p.label)
+    heads = {k for k, labs in labels.items() if ORG_HEAD in labs}
+    heads |= {key(w) for w in d.org_name_heads | d.org_body_heads}
+    voc = Vocabulary({k: frozenset(v) for k, v in labels.items()}, frozenset(heads),
+                     frozenset(key(w) for w in d.name_stops))
+    _VOCABULARIES[id(d)] = (weakref.ref(d), voc)
+    return voc
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, i = [], start
+    while i < end:
+        while i < end and text[i].isspace():
+            i += 1
+        j = i
+        while j < end and not text[j].isspace():
+            j += 1
+        if j > i:
+            spans.append((i, j))
+        i = j
+    return spans
+
+
+def _phrase_at(voc: Vocabulary, keys: list[str], i: int, labels: tuple[str, ...], backwards=False) -> int:
+    """How many words from word i (or ending at word i, `backwards`) form a phrase of `labels`."""
+    for n in range(min(_MAX_PHRASE_WORDS, i + 1 if backwards else len(keys) - i), 0, -1):
+        words = keys[i - n + 1:i + 1] if backwards else keys[i:i + n]
+        if voc.has(" ".join(words), *labels):
+            return n
+    return 0
+
+
+def _trim(m: Mention, text: str, voc: Vocabulary) -> Mention | None:
+    """Cut titles, honorifics and nationality adjectives off the front of a person."""
+    words = _word_spans(text, m.start, m.end)
+    keys = [key(text[s:e]) for s, e in words]
+    a, b = 0, len(words)
+    if m.type == PERSON:
+        # "السفير الكيني <name>": a nationality adjective stands between a title and the name
+        while a < b and (n := _phrase_at(voc, keys, a, (TITLE, HONORIFIC, STATE_REF, NON_ACTOR, DEMONYM))):
+            a += n
+    if a >= b:
+        return None
+    if (a, b) == (0, len(words)):
+        return m
+    s, e = words[a][0], words[b - 1][1]
+    return replace(m, start=s, end=e, surface=text[s:e])
+
+
+def _title_before(text: str, start: int, voc: Vocabulary) -> bool:
+    """Does a title or honorific of the dictionary end right before `start`?"""
+    words = text[max(0, start - 60):start].split()[-_MAX_PHRASE_WORDS:]
+    keys = [key(w) for w in words]
+    return bool(keys) and bool(_phrase_at(voc, keys, len(keys) - 1, (TITLE, HONORIFIC), backwards=True))
+
+
+def _is_name(m: Mention, voc: Vocabulary) -> bool:
+    keys = [word_key(w) for w in m.surface.split()]
+    folded = [key(w) for w in m.surface.split()]
+    if any(k in voc.name_stops for k in keys + folded):
+        return False
+    if m.type == PERSON:
+        return not any(_phrase_at(voc, folded, i, (TITLE, ORG_HEAD, STATE_REF, NON_ACTOR))
+                       for i in range(len(folded)))
+    if m.type == ORG:
+        return bool(folded) and (folded[0] in voc.org_heads or " ".join(folded[:2]) in voc.org_heads)
+    return True
+
+
+def _known(m: Mention, d: Dictionary, voc: Vocabulary) -> Mention | None:
+    """The model's mention as the dictionary knows it: its actor or capital, else None."""
+    k = key(m.surface)
+    actor = d.alias_keys.get(k)
+    if actor and d.actor(actor):
+        return replace(m, key=actor, type=d.actor(actor)["type"])
+    if voc.has(k, CAPITAL):
+        return replace(m, type=LOCATION)
+    return None
+
+
+def vet_model_mentions(article: Article, model: list[Mention], d: Dictionary) -> list[Mention]:
+    """The model's mentions that may become entities, trimmed and typed by the dictionary."""
+    voc = vocabulary(d)
+    text = article.text
+    out: list[Mention] = []
+    for m in model:
+        known = _known(m, d, voc)
+        if known is not None:
+            out.append(known)
+            continue
+        trimmed = _trim(m, text, voc)
+        if trimmed is None:
+            continue
+        known = _known(trimmed, d, voc)
+        if known is not None:
+            out.append(known)
+        elif _is_name(trimmed, voc):
+            out.append(trimmed)
+    persons = {w for m in out if m.type == PERSON and m.key is None and len(m.surface.split()) > 1
+               for w in map(key, m.surface.split())}
+    return [m for m in out if m.type != PERSON or m.key is not None or len(m.surface.split()) > 1
+            or key(m.surface) in persons or _title_before(text, m.start, voc)]
+
+
+def _completion(lexical: Mention, vetted: list[Mention], text: str) -> Mention | None:
+    """A model name that starts where a rule-found person's name starts and runs on past it
+    ("المهندس عبدالله بن سعد" by rule, "عبدالله بن سعد آل فلان" by the model)."""
+    if lexical.type != PERSON or not (lexical.key or "").startswith(RULE_PERSON) or not lexical.person:
+        return None
+    if not lexical.surface.endswith(lexical.person):
+        return None
+    name_start = lexical.end - len(lexical.person)
+    return next((m for m in vetted if m.type == PERSON and m.key is None and m.start == name_start
+                 and m.end > lexical.end and not text[lexical.end:m.end].strip(" ").startswith(("،", ","))),
+                None)
+
+
+def _complete_names(article: Article, lexical: list[Mention], vetted: list[Mention]) -> list[Mention]:
+    """Rule-found persons completed by the model's longer names, their keys renamed everywhere."""
+    text = article.text
+    renamed: dict[str, str] = {}
+    out = []
+    for lm in lexical:
+        longer = _completion(lm, vetted, text)
+        if longer is not None and not any(o is not lm and o.start < longer.end and o.end > lm.end
+                                          for o in lexical):
+            name = text[lm.end - len(lm.person):longer.end]
+            renamed[lm.key] = RULE_PERSON + "_".join(phrase_words(name))
+            lm = replace(lm, end=longer.end, surface=text[lm.start:longer.end], person=name,
+                         source=f"{lm.source}+{SOURCE}")
+        out.append(lm)
+    return [replace(m, key=renamed[m.key]) if m.key in renamed else m for m in out]
+
+
+def hybrid_mentions(article: Article, lexical: list[Mention], model: list[Mention],
+                    d: Dictionary) -> list[Mention]:
+    """Dictionary mentions first; vetted model mentions where they overlap none of them,
+    or where they complete a rule-found person's name."""
+    vetted = vet_model_mentions(article, model, d)
+    lexical = _complete_names(article, lexical, vetted)
+    taken = [(m.start, m.end) for m in lexical]
+    extra = [m for m in vetted if all(m.end <= s or m.start >= e for s, e in taken)]
+    return sorted(lexical + extra, key=lambda m: (m.start, -m.end, m.type))
+
+
+__all__ = ["hybrid_mentions", "vet_model_mentions", "vocabulary"]
