@@ -325,8 +325,8 @@ def test_relations_never_fail_on_arbitrary_text(words):
 
 def test_relations_we_of_a_minister_is_the_government():
     from kgraph.pipeline import NerConfig, extract_article
-    text = ("وقالت وزيرة الخارجية الأمريكية جين كولينز إن الولايات المتحدة قلقة من الوضع.\n"
-            "وأضافت \"طلبنا مباشرة من الروس وقف شحنات الأسلحة إلى سوريا\".")
+    text = ("وقالت وزيرة الخارجية الأمريكية جين كولينز إن الولايات المتحدة تتابع الوضع بقلق.\n"
+            "وأضافت \"طلبنا من الروس بشكل مباشر وقف تسليم الأسلحة إلى سوريا\".")
     x = extract_article(Article(id="t", text=text), NerConfig(mode="lexicon"))
     assert [(d.actor, d.target) for d in x.demands] == [("usa", "russia")]
 

@@ -337,7 +337,7 @@ def subject_before(ctx: ArticleContext, words: Words, i: int, max_gap: int = 3,
             before = r.tok_start - 1
             if (not skipped_complement and before >= sa and words.has(before, "PREP_FROM")
                     and not words.has(before, "FILLER") and content == 0):
-                # "المسؤول الثالث من الاتحاد الأوروبي الذي يزور": the actor after من is a
+                # "المبعوث الثاني من الأمم المتحدة الذي يصل": the actor after من is a
                 # complement; the subject is the head noun's referent further back
                 skipped_complement = True
                 k = before - 1

@@ -129,7 +129,7 @@ def blocked(doc: DemandDoc, m: CueMatch, frame: str) -> bool:
 
 def _relative_is_subject(doc: DemandDoc, m: CueMatch) -> bool:
     """In "X الذي <verb>", is X the verb's subject? Not when the verb has its own subject after
-    it ("الأمر الذي رفضته الولايات المتحدة") or an agent ("الذي اقترح من قبل الجيش")."""
+    it ("الأمر الذي رفضته الولايات المتحدة") or an agent ("الذي طرح من قبل الحكومة")."""
     _, sb = sent_range(doc, m.start)
     if m.first.suffix or m.get("pronoun_object"):
         return False
@@ -192,7 +192,7 @@ def _reading(doc: DemandDoc, m: CueMatch, frame: str) -> _Reading:
 
 
 def _passive_agent(doc: DemandDoc, m: CueMatch, sb: int) -> tuple[list[Ref], int | None]:
-    """"الذي اقترح من قبل الجيش"، "تم رفضه من قبل الجماعة": the agent of a passive."""
+    """"الذي طرح من قبل الحكومة"، "تم رفضه من قبل الحركة": the agent of a passive."""
     for k in range(m.end, min(sb, m.end + 3)):
         n = phrase_at(doc, k, "PASSIVE_AGENT", 2)
         if n and k + n <= sb:
@@ -623,12 +623,12 @@ def condition_frame(doc: DemandDoc, m: CueMatch) -> Found | None:
     if m.id == "not_before" and doc.topics.topic(ctx.tokens[a:b]) is None:
         return None  # "قبل نهاية الشهر": a time, not a condition
     if b - a >= 2 and is_word(doc, a, "IF") and key(doc, a + 1).endswith(doc.wc.letters("SUFFIX_WE")):
-        return None  # "لا يمكن أن نعفو عنهم إلا إذا شعرنا ...": the speaker's own judgement
+        return None  # "لا يمكن أن نسامحهم إلا إذا تأكدنا ...": the speaker's own judgement
     return Found((actor,), DEMAND, (a, b), m, "condition", refused=_refused_act(doc, neg, m.start))
 
 
 def _refused_act(doc: DemandDoc, neg: int, cue: int) -> Range | None:
-    """"لن نشارك في الحوار إلا بضمانات": the act refused until the condition is met (dev rule 19),
+    """"لن نعود إلى المفاوضات إلا بضمانات دولية": the act refused until the condition is met (dev rule 19),
     the words between a future negation and the condition; none for an impersonal verb ("لن يتم
     ذلك إلا بالحوار") or a bare verb."""
     a = neg + 1

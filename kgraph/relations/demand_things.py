@@ -125,7 +125,7 @@ def items(doc: DemandDoc, a: int, b: int) -> list[Range]:
 
 
 def antecedent_topic(doc: DemandDoc, i: int) -> str | None:
-    """"..., الأمر الذي ينبغي التصدي له": the topic of the clause the cue at i refers back to."""
+    """"..., الأمر الذي يتعين الوقوف عنده": the topic of the clause the cue at i refers back to."""
     sa, _ = sent_range(doc, i)
     for k in range(i - 1, max(sa, i - 4) - 1, -1):
         if is_word(doc, k, "ANTECEDENT") or (doc.words.has(k, "RELATIVE") and k > sa

@@ -108,7 +108,7 @@ def thing_records(doc: DemandDoc, f: Found) -> list[Demand]:
         (a, b), until = split_until(doc, a, b)
     out: list[Demand] = []
     if f.refused is not None:
-        # "لن نشارك في الحوار إلا بضمانات": the refused act, then the demanded condition (rule 19)
+        # "لن نعود إلى المفاوضات إلا بضمانات دولية": the refused act, then the demanded condition (rule 19)
         x, y = f.refused
         refusal = replace(f, stance=REJECT, thing=f.refused, refused=None)
         for actor in f.actors:

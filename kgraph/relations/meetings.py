@@ -237,7 +237,7 @@ def extract_meetings(ctx: ArticleContext, words: Words, cue_patterns, status_pat
 
 def counterparts_replace_states(ctx: ArticleContext, meetings: list[Meeting]) -> list[Meeting]:
     """A visit to a state whose sentence has the visitor meet a person there is a meeting with
-    that person, not with the state ("زيارة إلى لشبونة حيث يلتقي نظيره <name>")."""
+    that person, not with the state ("زيارة إلى أوسلو يلتقي خلالها نظيره <name>")."""
     def met_person(visit: Meeting, visitor: str) -> bool:
         return any(o is not visit and o.status == HELD and o.evidence.start == visit.evidence.start
                    and visitor in (ids := [p.entity_id for p in o.participants])

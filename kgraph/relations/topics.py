@@ -46,7 +46,7 @@ class TopicLexicon:
 
     def head_end(self, tokens: Sequence[Token]) -> int:
         """Where the head window ends: HEAD words (marks not counted) after the light words. A
-        purpose within them ("للتعاون مع مصر للمساعدة على إطلاق سراح ابنه") carries the head
+        purpose within them ("للعمل مع قطر للمساعدة في الإفراج عن شقيقه") carries the head
         on: HEAD more words after it and its light words."""
         toks = list(tokens)
         links = {m.start: m.end for m in self.purpose.find(toks)}
