@@ -23,14 +23,17 @@ a rule-found person starts and runs on over name words completes it ("عبدال
 """
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass, replace
 
 from .dictionary import CAPITAL, DEMONYM, HONORIFIC, NON_ACTOR, ORG_HEAD, STATE_REF, TITLE, Dictionary
-from .normalize import key, phrase_words, word_key
+from .normalize import PREPOSITIONS, fold, key, phrase_words, proclitic_splits, word_key
 from .types import LOCATION, ORG, PERSON, Article, Mention
 
 SOURCE = "stanza"
+# tanween (an indefinite noun or adjective: "ريادياً"), handles and Latin script: never in an Arabic name
+_NOT_IN_NAMES = re.compile("[\u064b-\u064d@A-Za-z]")
 RULE_PERSON = "person:"  # the key prefix of a person the mention rules found by context
 _MAX_PHRASE_WORDS = 4
 
@@ -41,6 +44,7 @@ class Vocabulary:
     labels: dict[str, frozenset[str]]
     org_heads: frozenset[str]
     name_stops: frozenset[str]
+    connectors: frozenset[str]
 
     def has(self, phrase_key: str, *labels: str) -> bool:
         return bool(self.labels.get(phrase_key, frozenset()) & set(labels))
@@ -62,7 +66,7 @@ def vocabulary(d: Dictionary) -> Vocabulary:
     heads = {k for k, labs in labels.items() if ORG_HEAD in labs}
     heads |= {key(w) for w in d.org_name_heads | d.org_body_heads}
     voc = Vocabulary({k: frozenset(v) for k, v in labels.items()}, frozenset(heads),
-                     frozenset(key(w) for w in d.name_stops))
+                     frozenset(key(w) for w in d.name_stops), frozenset(word_key(w) for w in d.name_connectors))
     _VOCABULARIES[id(d)] = (weakref.ref(d), voc)
     return voc
 
@@ -90,11 +94,22 @@ def _phrase_at(voc: Vocabulary, keys: list[str], i: int, labels: tuple[str, ...]
     return 0
 
 
+def _preposition_with_article(word: str) -> bool:
+    """"للصحافيين"، "بالقاهرة": a preposition glued to a definite noun, where a name ends."""
+    return any(set(prefix) & set(PREPOSITIONS) and stem.startswith("ال") and len(stem) > 4
+               for prefix, stem in proclitic_splits(word)[1:])
+
+
 def _trim(m: Mention, text: str, voc: Vocabulary) -> Mention | None:
-    """Cut titles, honorifics and nationality adjectives off the front of a person."""
+    """Cut titles, honorifics and nationality adjectives off the front of a person, and the
+    words from a preposition with the article on ("للصحافيين") to the end of any name."""
     words = _word_spans(text, m.start, m.end)
     keys = [key(text[s:e]) for s, e in words]
     a, b = 0, len(words)
+    for n in range(1, b):
+        if _preposition_with_article(fold(text[words[n][0]:words[n][1]])):
+            b = n
+            break
     if m.type == PERSON:
         # "السفير الكيني <name>": a nationality adjective stands between a title and the name
         while a < b and (n := _phrase_at(voc, keys, a, (TITLE, HONORIFIC, STATE_REF, NON_ACTOR, DEMONYM))):
@@ -117,7 +132,9 @@ def _title_before(text: str, start: int, voc: Vocabulary) -> bool:
 def _is_name(m: Mention, voc: Vocabulary) -> bool:
     keys = [word_key(w) for w in m.surface.split()]
     folded = [key(w) for w in m.surface.split()]
-    if any(k in voc.name_stops for k in keys + folded):
+    if any(k in voc.name_stops for k in keys + folded) or _NOT_IN_NAMES.search(m.surface):
+        return False
+    if keys[-1] in voc.connectors:  # "أبو" alone, "عاطف أبو": a name cut short
         return False
     if m.type == PERSON:
         return not any(_phrase_at(voc, folded, i, (TITLE, ORG_HEAD, STATE_REF, NON_ACTOR))

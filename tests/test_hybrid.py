@@ -69,3 +69,11 @@ def test_a_model_name_completes_a_rule_person_and_never_overrides_the_dictionary
     assert len(cairo) == 1 and cairo[0].source != "stanza"
     for m in merged:
         assert text[m.start:m.end] == m.surface
+
+
+def test_words_no_name_holds_end_or_reject_a_model_name():
+    text = "وقال تشن وانغ للصحافيين إن المحادثات مثمرة، وكان دوره ريادياً. وقال أبو إن الوفد وصل."
+    out = vetted(text, ("تشن وانغ للصحافيين", "PER"), ("ريادياً", "PER"), ("أبو", "PER"))
+    assert [s for s, _, _ in out] == ["تشن وانغ"]
+    text = "وكتب على حسابه بتويتر @kgraph_test أن الاجتماع انتهى."
+    assert vetted(text, ("بتويتر @kgraph_test", "PER")) == []
