@@ -103,11 +103,12 @@ def pronoun(v: MeetingView, m: CueMatch, exclude: set[str]) -> Side | None:
     return Side([r]) if r is not None else None
 
 
-def word_near(v: MeetingView, m: CueMatch, keys: list[str], span: int = 6) -> bool:
+def word_near(v: MeetingView, m: CueMatch, keys: list[str], span: int = 6, before: bool = False) -> bool:
+    """One of `keys` within `span` tokens after the cue (`before`: before it)."""
     from .tokens import pattern_keys, readings
     want = {k for w in keys for k in pattern_keys(w)}
-    _, sb = sent_range(v, m.start)
-    for i in range(m.end, min(sb, m.end + span)):
+    sa, sb = sent_range(v, m.start)
+    for i in range(max(sa, m.start - span), m.start) if before else range(m.end, min(sb, m.end + span)):
         if any(r.key in want for r in readings(v.ctx.tokens[i].text)):
             return True
     return False
@@ -550,6 +551,39 @@ def frame_sign(v: MeetingView, m: CueMatch) -> list[Candidate]:
                       m, "sign")]
 
 
+def _between_after(v: MeetingView, m: CueMatch, span: int) -> int | None:
+    """The بين within `span` words after a cue, over a venue and a date between
+    ("المبرم في فيينا في 14 تموز (يوليو) بين")."""
+    _, sb = sent_range(v, m.start)
+    seen = 0
+    for i in range(m.end, sb):
+        if v.words.has(i, "PREP_BETWEEN"):
+            return i
+        t = v.ctx.tokens[i]
+        if (t.is_punct and t.text in STRONG_PUNCT) or any(
+                r.tok_start == i and r.is_actor for r in v.ctx.refs):
+            return None
+        seen += not t.is_punct
+        if seen > span:
+            return None
+    return None
+
+
+def frame_conclude(v: MeetingView, m: CueMatch) -> list[Candidate]:
+    """An agreement concluded between named parties is their encounter (dev3 convention 35):
+    "الاتفاق المبرم في فيينا بين X وY وZ"، "الاتفاقية التي وقعت بين البلدين"."""
+    if not word_near(v, m, m.get("requires_word") or [], span=6, before=True):
+        return []
+    b = _between_after(v, m, span=8)
+    if b is None:
+        return []
+    _, sb = sent_range(v, m.start)
+    parties = between_list(actor_sides(v, group_sides(v.ctx, v.words, b + 1, sb, first_marker="between")[0]))
+    if len(parties) < 2:
+        return []
+    return [Candidate(parties, ["party"] * len(parties), m, "agreement-between")]
+
+
 def frame_hand(v: MeetingView, m: CueMatch) -> list[Candidate]:
     """Handing over a message or an invitation in person: "سلم X الرئيسَ Y رسالة"."""
     if not word_near(v, m, m.get("requires_word") or [], span=14):
@@ -610,6 +644,7 @@ FRAMES = {
     "JOIN": frame_join,
     "GATHER": frame_gather,
     "SIGN": frame_sign,
+    "CONCLUDE": frame_conclude,
     "HAND": frame_hand,
 }
 
