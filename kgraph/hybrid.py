@@ -33,6 +33,7 @@ from .types import LOCATION, ORG, PERSON, Article, Mention
 
 SOURCE = "stanza"
 # tanween (an indefinite noun or adjective: "ريادياً"), handles and Latin script: never in an Arabic name
+_APPOSITION = re.compile(r"^[\s،,]*$")
 _NOT_IN_NAMES = re.compile("[\u064b-\u064d@A-Za-z]")
 RULE_PERSON = "person:"  # the key prefix of a person the mention rules found by context
 _MAX_PHRASE_WORDS = 4
@@ -173,10 +174,28 @@ def vet_model_mentions(article: Article, model: list[Mention], d: Dictionary) ->
             out.append(known)
         elif _is_name(trimmed, voc):
             out.append(trimmed)
-    persons = {w for m in out if m.type == PERSON and m.key is None and len(m.surface.split()) > 1
-               for w in map(key, m.surface.split())}
-    return [m for m in out if m.type != PERSON or m.key is not None or len(m.surface.split()) > 1
-            or key(m.surface) in persons or _title_before(text, m.start, voc)]
+    # a one-word person is a word of a fuller name of the article ("دندن" of "سمير دندن"), or
+    # stands after a title; persons are keyed like the mention rules' (RULE_PERSON + name words),
+    # so a name both find is one entity
+    fuller: dict[str, str] = {}
+    for m in out:
+        if m.type == PERSON and m.key is None and len(m.surface.split()) > 1:
+            for w in map(key, m.surface.split()):
+                fuller.setdefault(w, person_key(m.surface))
+    vetted = []
+    for m in out:
+        if m.type != PERSON or m.key is not None:
+            vetted.append(m)
+        elif len(m.surface.split()) > 1 or _title_before(text, m.start, voc):
+            vetted.append(replace(m, key=person_key(m.surface)))
+        elif key(m.surface) in fuller:
+            vetted.append(replace(m, key=fuller[key(m.surface)]))
+    return vetted
+
+
+def person_key(name: str) -> str:
+    """The key of a person no dictionary lists, from the words of the name (as the mention rules key it)."""
+    return RULE_PERSON + "_".join(phrase_words(name))
 
 
 def _completion(lexical: Mention, vetted: list[Mention], text: str) -> Mention | None:
@@ -187,7 +206,7 @@ def _completion(lexical: Mention, vetted: list[Mention], text: str) -> Mention |
     if not lexical.surface.endswith(lexical.person):
         return None
     name_start = lexical.end - len(lexical.person)
-    return next((m for m in vetted if m.type == PERSON and m.key is None and m.start == name_start
+    return next((m for m in vetted if m.type == PERSON and m.source == SOURCE and m.start == name_start
                  and m.end > lexical.end and not text[lexical.end:m.end].strip(" ").startswith(("،", ","))),
                 None)
 
@@ -202,22 +221,38 @@ def _complete_names(article: Article, lexical: list[Mention], vetted: list[Menti
         if longer is not None and not any(o is not lm and o.start < longer.end and o.end > lm.end
                                           for o in lexical):
             name = text[lm.end - len(lm.person):longer.end]
-            renamed[lm.key] = RULE_PERSON + "_".join(phrase_words(name))
+            renamed[lm.key] = person_key(name)
             lm = replace(lm, end=longer.end, surface=text[lm.start:longer.end], person=name,
                          source=f"{lm.source}+{SOURCE}")
         out.append(lm)
     return [replace(m, key=renamed[m.key]) if m.key in renamed else m for m in out]
 
 
+def _holders(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A post that names nobody ("وزير الخارجية الماليزي") and a model's name right before or
+    after it, a comma at most between ("<name> وزير الخارجية الماليزي قال"): the name holds it."""
+    persons = [m for m in mentions if m.type == PERSON and m.source == SOURCE and m.key]
+    out = []
+    for m in mentions:
+        if m.type == PERSON and m.role and m.key is None:
+            holder = next((p for p in persons if _APPOSITION.match(text[p.end:m.start])
+                           or _APPOSITION.match(text[m.end:p.start])), None)
+            if holder is not None:
+                m = replace(m, key=holder.key, person=holder.surface)
+        out.append(m)
+    return out
+
+
 def hybrid_mentions(article: Article, lexical: list[Mention], model: list[Mention],
                     d: Dictionary) -> list[Mention]:
     """Dictionary mentions first; vetted model mentions where they overlap none of them,
-    or where they complete a rule-found person's name."""
+    or where they complete a rule-found person's name; a post the rules left unheld goes to
+    the model's name beside it."""
     vetted = vet_model_mentions(article, model, d)
     lexical = _complete_names(article, lexical, vetted)
     taken = [(m.start, m.end) for m in lexical]
     extra = [m for m in vetted if all(m.end <= s or m.start >= e for s, e in taken)]
-    return sorted(lexical + extra, key=lambda m: (m.start, -m.end, m.type))
+    return _holders(article.text, sorted(lexical + extra, key=lambda m: (m.start, -m.end, m.type)))
 
 
 __all__ = ["hybrid_mentions", "vet_model_mentions", "vocabulary"]

@@ -4,7 +4,7 @@ The model's output is given here as the Mentions a Stanza model returns (the end
 with a real trained model is in test_stanza_ner.py); every sentence is written for these tests.
 """
 from kgraph.dictionary import default_dictionary
-from kgraph.hybrid import hybrid_mentions, vet_model_mentions
+from kgraph.hybrid import hybrid_mentions, person_key, vet_model_mentions
 from kgraph.mentions import lexicon_mentions
 from kgraph.ner_stanza import STANZA_TYPES
 from kgraph.types import LOCATION, ORG, PERSON, STATE, Article, Mention
@@ -24,7 +24,8 @@ def vetted(text: str, *spans: tuple[str, str]) -> list[tuple[str, str, str | Non
 
 def test_titles_and_honorifics_are_cut_off_a_person():
     text = "وقال السفير الكيني جوزيف موانجي إن المحادثات بناءة."
-    assert vetted(text, ("السفير الكيني جوزيف موانجي", "PER")) == [("جوزيف موانجي", PERSON, None)]
+    assert vetted(text, ("السفير الكيني جوزيف موانجي", "PER")) == [
+        ("جوزيف موانجي", PERSON, person_key("جوزيف موانجي"))]
 
 
 def test_a_role_phrase_is_no_person():
@@ -77,3 +78,13 @@ def test_words_no_name_holds_end_or_reject_a_model_name():
     assert [s for s, _, _ in out] == ["تشن وانغ"]
     text = "وكتب على حسابه بتويتر @kgraph_test أن الاجتماع انتهى."
     assert vetted(text, ("بتويتر @kgraph_test", "PER")) == []
+
+
+def test_a_short_name_is_the_fuller_name_and_a_post_beside_a_name_is_held_by_it():
+    text = "وقال جوزيف موانجي وزير الخارجية الكيني إن الحوار مستمر. وأضاف موانجي أن الجولة المقبلة قريبة."
+    article = Article("t", text)
+    model = [model_mention(text, "جوزيف موانجي", PERSON), model_mention(text, "موانجي", PERSON, nth=1)]
+    merged = hybrid_mentions(article, lexicon_mentions(article), model, default_dictionary())
+    keys = {m.surface: m.key for m in merged if m.type == PERSON}
+    assert keys["موانجي"] == keys["جوزيف موانجي"] == person_key("جوزيف موانجي")
+    assert keys["وزير الخارجية الكيني"] == person_key("جوزيف موانجي")
