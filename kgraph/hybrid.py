@@ -28,7 +28,7 @@ import weakref
 from dataclasses import dataclass, replace
 
 from .dictionary import CAPITAL, DEMONYM, HONORIFIC, NON_ACTOR, ORG_HEAD, STATE_REF, TITLE, Dictionary
-from .normalize import PREPOSITIONS, fold, key, phrase_words, proclitic_splits, word_key
+from .normalize import CONJUNCTIONS, PREPOSITIONS, fold, key, phrase_words, proclitic_splits, word_key
 from .types import LOCATION, ORG, PERSON, Article, Mention
 
 SOURCE = "stanza"
@@ -46,6 +46,7 @@ class Vocabulary:
     org_heads: frozenset[str]
     name_stops: frozenset[str]
     connectors: frozenset[str]
+    speech_verbs: frozenset[str]
 
     def has(self, phrase_key: str, *labels: str) -> bool:
         return bool(self.labels.get(phrase_key, frozenset()) & set(labels))
@@ -67,7 +68,8 @@ def vocabulary(d: Dictionary) -> Vocabulary:
     heads = {k for k, labs in labels.items() if ORG_HEAD in labs}
     heads |= {key(w) for w in d.org_name_heads | d.org_body_heads}
     voc = Vocabulary({k: frozenset(v) for k, v in labels.items()}, frozenset(heads),
-                     frozenset(key(w) for w in d.name_stops), frozenset(word_key(w) for w in d.name_connectors))
+                     frozenset(key(w) for w in d.name_stops), frozenset(word_key(w) for w in d.name_connectors),
+                     frozenset(word_key(w) for w in d.speech_verbs))
     _VOCABULARIES[id(d)] = (weakref.ref(d), voc)
     return voc
 
@@ -101,14 +103,22 @@ def _preposition_with_article(word: str) -> bool:
                for prefix, stem in proclitic_splits(word)[1:])
 
 
-def _trim(m: Mention, text: str, voc: Vocabulary) -> Mention | None:
+def _ends_name(word: str, voc: Vocabulary, name_starts: frozenset[str]) -> bool:
+    """A word a name never runs on over: a preposition glued to a definite noun (للصحافيين),
+    a verb of saying (قال، طالب), and و/ف before the first word of another name (فجمال)."""
+    w = fold(word)
+    return (_preposition_with_article(w) or word_key(word) in voc.speech_verbs
+            or (w[:1] in CONJUNCTIONS and key(w[1:]) in name_starts))
+
+
+def _trim(m: Mention, text: str, voc: Vocabulary, name_starts: frozenset[str] = frozenset()) -> Mention | None:
     """Cut titles, honorifics and nationality adjectives off the front of a person, and the
-    words from a preposition with the article on ("للصحافيين") to the end of any name."""
+    words from one that ends a name (`_ends_name`) to the end of any name."""
     words = _word_spans(text, m.start, m.end)
     keys = [key(text[s:e]) for s, e in words]
     a, b = 0, len(words)
     for n in range(1, b):
-        if _preposition_with_article(fold(text[words[n][0]:words[n][1]])):
+        if _ends_name(text[words[n][0]:words[n][1]], voc, name_starts):
             b = n
             break
     if m.type == PERSON:
@@ -160,13 +170,14 @@ def vet_model_mentions(article: Article, model: list[Mention], d: Dictionary) ->
     """The model's mentions that may become entities, trimmed and typed by the dictionary."""
     voc = vocabulary(d)
     text = article.text
+    name_starts = frozenset(key(m.surface.split()[0]) for m in model if m.type == PERSON and m.surface.split())
     out: list[Mention] = []
     for m in model:
         known = _known(m, d, voc)
         if known is not None:
             out.append(known)
             continue
-        trimmed = _trim(m, text, voc)
+        trimmed = _trim(m, text, voc, name_starts)
         if trimmed is None:
             continue
         known = _known(trimmed, d, voc)

@@ -88,3 +88,9 @@ def test_a_short_name_is_the_fuller_name_and_a_post_beside_a_name_is_held_by_it(
     keys = {m.surface: m.key for m in merged if m.type == PERSON}
     assert keys["موانجي"] == keys["جوزيف موانجي"] == person_key("جوزيف موانجي")
     assert keys["وزير الخارجية الكيني"] == person_key("جوزيف موانجي")
+
+
+def test_a_name_ends_before_a_verb_of_saying_and_before_another_name_glued_to_a_conjunction():
+    text = "وقال جوزيف موانجي قال إن الحوار مستمر، وذكر بيتر كاماو فجوزيف موانجي هو من دعا إليه."
+    out = vetted(text, ("جوزيف موانجي قال", "PER"), ("بيتر كاماو فجوزيف موانجي", "PER"))
+    assert [s for s, _, _ in out] == ["جوزيف موانجي", "بيتر كاماو"]
