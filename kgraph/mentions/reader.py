@@ -1,49 +1,15 @@
-"""Article -> Mentions with the embedded dictionary (spaCy PhraseMatcher) and title rules.
-
-Tokens come from spaCy's Arabic tokenizer, which keeps clitics attached (وبالقاهرة).
-Each token gets a NORM that is its dictionary key: folded, article removed, and the
-proclitics removed only when what remains is a dictionary word (so وزير stays وزير while
-والولايات reads as الولايات). Matches become character offsets into the original text at
-once; the clitics stay outside the mention.
-
-Composition rules on top of the phrase matches, each general:
-- a post title with the state or organisation it belongs to is a PERSON (role phrase):
-  "رئيس الوزراء القطري", "مدير جهاز المخابرات العامة المصرية"; a name right after it, or in
-  apposition ("اللواء حسن رشاد، مدير ..."), is the person holding the post;
-- an honorific or post title followed by unknown name words is a PERSON ("السيد ستيف ويتكوف");
-- "الجانب/الحكومة/وفد + demonym" is the state; a demonym after "الشعب/المدنيين..." is no actor;
-- an organisation head with a demonym is that state's organisation ("وزارة الخارجية التركية");
-- a capital after a venue word (في، إلى، العاصمة) or with ب is a LOCATION, otherwise the state;
-- an organisation the dictionary lacks inside a role phrase ("رئيس حزب <X> <name>"), a cited news
-  outlet ("لـ«<X>»"), an organisation noun referring back ("ودعا التجمع"), a relative of a person
-  noun ("والد الرهينة"), a counterpart ("نظيره التركي <name>") and a name described by وهو/وهي.
-"""
+"""Article -> Mentions: the rules over the dictionary's phrase matches (see the package docstring)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import replace
+from functools import cached_property
 
-import spacy
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-
-from .dictionary import (
-    ACTOR,
-    CAPITAL,
-    DEMONYM,
-    HONORIFIC,
-    LABEL_ORDER,
-    NON_ACTOR,
-    ORG_HEAD,
-    STATE_REF,
-    TITLE,
-    Dictionary,
-    default_dictionary,
-)
-from .normalize import clitic_analyses, drop_article, fold, fold_with_offsets, phrase_words
-from .relations.sentences import sentence_bounds, split_sentences
-from .types import COUNTERPART_SOURCE, LOCATION, ORG, OUTLET_SOURCE, PERSON, STATE, Article, Mention
+from ..dictionary import ACTOR, CAPITAL, DEMONYM, HONORIFIC, NON_ACTOR, ORG_HEAD, STATE_REF, TITLE
+from ..normalize import clitic_analyses, fold, fold_with_offsets, phrase_words
+from ..relations.sentences import sentence_bounds, split_sentences
+from ..types import COUNTERPART_SOURCE, LOCATION, ORG, OUTLET_SOURCE, PERSON, STATE, Article, Mention
+from .match import Item, Lexicon
 
 SOURCE = "lexicon"
 _MAX_NAME_WORDS = 4
@@ -53,111 +19,10 @@ _VERB_PREFIXES = ("يت", "تت", "يست", "تست", "ين", "تن")  # present
 _RELATIVE_ROLES = ("envoy", "member")  # posts held *for* someone: "مبعوث ترامب"، "مستشار الرئيس"
 
 
-@dataclass(frozen=True)
-class TokenKey:
-    """How one token reads: its key, and where the word proper starts after clitics."""
-    key: str
-    start: int  # character offset in the article of the word after its clitics
-    end: int
-    prefix: str  # the folded clitics removed ("" if none)
-
-
-@dataclass
-class Item:
-    """A dictionary phrase found in the token sequence: tokens [start, end)."""
-    start: int
-    end: int
-    label: str
-    key: str
-
-
-class LexiconTagger:
-    """Finds dictionary and rule mentions in articles; build once, call per article."""
-
-    def __init__(self, dictionary: Dictionary | None = None):
-        self.dictionary = dictionary or default_dictionary()
-        self.nlp = spacy.blank("ar")
-        self.vocabulary = self.dictionary.vocabulary()
-        from spacy.lang.ar.stop_words import STOP_WORDS
-        self.stops = frozenset(fold(w) for w in STOP_WORDS) | self.dictionary.name_stops
-        self.person_nouns = frozenset(fold(p.text) for p in self.dictionary.phrases
-                                      if p.label == HONORIFIC and p.key == "person_noun")
-        # states only ever named with the article (الكاميرون، الهند): a bare word is someone else
-        # ("كاميرون" after "ديفيد كاميرون", the name هند)
-        self.definite_states = frozenset(k for k, a in self.dictionary.actors.items()
-                                         if a.get("type") == STATE and _definite_only(a))
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
-        patterns: dict[str, list[Doc]] = {}
-        for p in self.dictionary.phrases:
-            words = phrase_words(p.text)
-            if words:
-                patterns.setdefault(f"{p.label}|{p.key}", []).append(Doc(self.nlp.vocab, words=words))
-        for match_id, docs in sorted(patterns.items()):
-            self.matcher.add(match_id, docs)
-
-    # -- tokens ----------------------------------------------------------------------------
-    def token_key(self, text: str, idx: int) -> TokenKey:
-        """Read one token: the first clitic analysis whose stem is a dictionary word."""
-        folded, offsets = fold_with_offsets(text)
-        analyses = clitic_analyses(text)
-        chosen = analyses[0]
-        for n, stem in analyses:
-            if drop_article(stem) in self.vocabulary:
-                chosen = (n, stem)
-                break
-        n, stem = chosen
-        return TokenKey(drop_article(stem), idx + offsets[n] if n < len(offsets) else idx,
-                        idx + len(text), folded[:n])
-
-    def doc(self, text: str) -> tuple[Doc, list[TokenKey]]:
-        """Tokenise `text` and set each token's NORM to its dictionary key."""
-        doc = self.nlp.make_doc(text)
-        keys = [self.token_key(t.text, t.idx) for t in doc]
-        for tok, k in zip(doc, keys, strict=True):
-            tok.norm_ = k.key or tok.text
-        return doc, keys
-
-    def items(self, doc: Doc) -> list[Item]:
-        """Longest non-overlapping dictionary phrases, one label per span."""
-        found: dict[tuple[int, int], list[tuple[str, str]]] = {}
-        for match_id, s, e in self.matcher(doc):
-            label, key = self.nlp.vocab.strings[match_id].split("|", 1)
-            found.setdefault((s, e), []).append((label, key))
-        spans = sorted(found, key=lambda se: (-(se[1] - se[0]), se[0]))
-        taken = [False] * len(doc)
-        chosen = []
-        for s, e in spans:
-            if any(taken[s:e]):
-                continue
-            for i in range(s, e):
-                taken[i] = True
-            label, key = min(found[(s, e)], key=lambda lk: (LABEL_ORDER.index(lk[0]), lk[1]))
-            if label == ACTOR and key in self.definite_states and e - s == 1 and not _definite(doc[s].text):
-                continue
-            chosen.append(Item(s, e, label, key))
-        return sorted(chosen, key=lambda it: it.start)
-
-    def inner_orgs(self, doc: Doc, outer: Item) -> list[Item]:
-        """Organisations named inside a longer organisation's name ("المجلس التنفيذي لحزب الله")."""
-        sub = doc[outer.start:outer.end].as_doc()
-        out = []
-        for match_id, s, e in self.matcher(sub):
-            label, key = self.nlp.vocab.strings[match_id].split("|", 1)
-            if (label == ACTOR and key != outer.key and (s, e) != (0, outer.end - outer.start)
-                    and (self.dictionary.actor(key) or {}).get("type") == ORG):
-                out.append(Item(outer.start + s, outer.start + e, label, key))
-        return out
-
-    # -- mentions --------------------------------------------------------------------------
-    def mentions(self, article: Article) -> list[Mention]:
-        """All dictionary and rule mentions of one article, in text order."""
-        return _Reader(self, article).read()
-
-
 class _Reader:
     """One pass over one article's items; keeps the state the composition rules need."""
 
-    def __init__(self, tagger: LexiconTagger, article: Article):
+    def __init__(self, tagger: Lexicon, article: Article):
         self.t = tagger
         self.d = tagger.dictionary
         self.article = article
@@ -1087,23 +952,6 @@ class _Reader:
         return end_tok
 
 
-@lru_cache(maxsize=2)
-def default_tagger() -> LexiconTagger:
-    """One shared tagger over the shipped dictionary (built on first use)."""
-    return LexiconTagger()
-
-
-def lexicon_mentions(article: Article, tagger: LexiconTagger | None = None) -> list[Mention]:
-    """Article -> its dictionary and rule mentions (offsets into article.text)."""
-    return (tagger or default_tagger()).mentions(article)
-
-
-def _definite(word: str) -> bool:
-    """The word carries the article, after its clitics (والهند، بالهند، للهند: لل is read as ل + ال)."""
-    return any(stem.startswith("ال") for _, stem in clitic_analyses(word))
-
-
-def _definite_only(actor: dict) -> bool:
-    """Every one-word name of the actor carries the article, as written (not أ: ألمانيا)."""
-    words = [n for n in [actor.get("name") or ""] + list(actor.get("aliases") or []) if n and " " not in n]
-    return bool(words) and all(n.startswith("ال") for n in words)
+def read_mentions(lexicon: Lexicon, article: Article) -> list[Mention]:
+    """All dictionary and rule mentions of one article, in text order."""
+    return _Reader(lexicon, article).read()
