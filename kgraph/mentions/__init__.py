@@ -1,4 +1,20 @@
-"""Article -> Mentions with the embedded dictionary (spaCy PhraseMatcher) and title rules.
+"""Article -> Mentions with the embedded dictionary (spaCy PhraseMatcher) and rules over its matches.
+
+The data flows one way: match -> candidates -> resolve -> later-stage candidates -> resolve.
+
+    match.py       text -> tokens with match keys -> dictionary phrases (Items)
+    context.py     MentionContext: one article's tokens, keys and phrases, frozen; what every rule reads
+    names.py       people after honorifics and titles, names referring back, names before a post
+    posts.py       role phrases and their holders, counterparts
+    orgs.py        dictionary organisations, a state's organisations, organisations the dictionary lacks
+    places.py      capitals and countries as venues or states, demonyms, state references
+    outlets.py     news outlets cited or carried
+    references.py  relatives, described names, surnames, organisations referring back
+    resolve.py     Candidate, the priorities, and resolve(): the one place overlaps are settled
+    read.py        the one place the stages are wired
+
+Every rule is a function of the context (and of what earlier rules kept) that proposes
+candidates: the characters it read, its name, a priority and the mentions found there.
 
 Composition rules on top of the phrase matches, each general:
 - a post title with the state or organisation it belongs to is a PERSON (role phrase):
@@ -19,7 +35,7 @@ from functools import lru_cache
 from ..dictionary import Dictionary, default_dictionary
 from ..types import Article, Mention
 from .match import Lexicon
-from .reader import read_mentions
+from .read import read_mentions
 
 __all__ = ["LexiconTagger", "default_tagger", "lexicon_mentions"]
 

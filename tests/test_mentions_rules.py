@@ -1,0 +1,100 @@
+"""The mention rules one at a time, and the one resolver that settles their overlaps."""
+import pytest
+
+from kgraph.mentions import default_tagger, lexicon_mentions
+from kgraph.mentions.context import mention_context
+from kgraph.mentions.outlets import outlets
+from kgraph.mentions.places import read_capital
+from kgraph.mentions.read import read_phrases
+from kgraph.mentions.references import described_names
+from kgraph.mentions.resolve import (
+    CITED_OUTLET,
+    NATIONALITY,
+    Candidate,
+    kept_mention,
+    mentions_of,
+    resolve,
+)
+from kgraph.types import LOCATION, ORG, PERSON, STATE, Article, Mention
+
+
+def context_of(text):
+    return mention_context(default_tagger().lexicon, Article("t", text))
+
+
+def mention(start, end, typ, source="test"):
+    return Mention("t", start, end, "x" * (end - start), typ, source)
+
+
+def candidate(start, end, priority, typ=ORG, rule="test"):
+    return Candidate(start, end, rule, priority, (mention(start, end, typ, rule),))
+
+
+def test_resolve_a_stronger_candidate_makes_weaker_kept_ones_give_way():
+    place = kept_mention(mention(3, 9, LOCATION))
+    person = kept_mention(mention(20, 30, PERSON))
+    outlet = candidate(2, 10, CITED_OUTLET)
+    assert resolve([outlet], [place, person]) == [person, outlet]
+
+
+def test_resolve_a_weaker_candidate_is_dropped():
+    person = kept_mention(mention(0, 10, PERSON))
+    assert resolve([candidate(5, 12, CITED_OUTLET)], [person]) == [person]
+
+
+def test_resolve_strongest_first_then_longer_then_first_proposed_and_kept_in_proposal_order():
+    short, long, other, later = (candidate(0, 4, 1, rule="short"), candidate(0, 8, 1, rule="long"),
+                                 candidate(6, 12, 1, rule="other"), candidate(20, 24, 1, rule="later"))
+    assert [c.rule for c in resolve([later, short, long, other])] == ["later", "long"]
+    first, second = candidate(0, 4, 1, rule="first"), candidate(0, 4, 1, rule="second")
+    assert resolve([first, second]) == [first]
+    assert resolve([candidate(0, 4, 0, rule="weak"), second]) == [second]
+
+
+def test_resolve_a_claim_naming_no_actor_takes_only_what_it_outranks():
+    role = kept_mention(mention(0, 20, PERSON))
+    state = kept_mention(mention(12, 20, STATE))
+    claim = Candidate(12, 20, "nationality", NATIONALITY)
+    assert resolve([claim], [role, state]) == [role]
+
+
+def test_resolve_a_kept_candidate_blocks_with_the_mentions_it_found_outside_its_stretch():
+    rider = mention(0, 5, PERSON)
+    relative = Candidate(6, 10, "relative", -1, (rider, mention(6, 10, PERSON)))
+    assert resolve([candidate(2, 4, -2)], [relative]) == [relative]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("كثفت القاهرة اتصالاتها مع الأطراف.", STATE),
+    ("عقد الاجتماع في العاصمة القاهرة أمس.", LOCATION),
+])
+def test_mentions_capital_rule_alone(text, typ):
+    ctx = context_of(text)
+    i = next(it.start for it in ctx.items if ctx.surface(it.start, it.end) == "القاهرة")
+    [capital] = read_capital(ctx, i, []).mentions
+    assert capital.type == typ
+
+
+def test_mentions_phrase_readings_do_not_overlap_and_keep_a_role_phrase_with_its_parts():
+    text = "استقبل وزير الخارجية القطري سامر خليفة نظيره الأردني في عمان."
+    readings = read_phrases(context_of(text))
+    assert all(a.end <= b.start for a, b in zip(readings, readings[1:], strict=False))
+    title = readings[0]
+    assert title.rule == "title"
+    assert [(m.surface, m.type) for m in title.mentions] == [
+        ("وزير الخارجية القطري", PERSON), ("القطري", STATE), ("سامر خليفة", PERSON)]
+
+
+def test_mentions_outlet_rule_alone():
+    text = "وقال مصدر دبلوماسي لـ«الحياة» إن القاهرة تكثف جهودها."
+    ctx = context_of(text)
+    [outlet] = outlets(ctx, mentions_of(read_phrases(ctx)))
+    assert outlet.priority == CITED_OUTLET and [m.surface for m in outlet.mentions] == ["الحياة"]
+
+
+def test_mentions_described_name_and_its_nationality():
+    text = "قال كريم منصور وهو فرنسي إن الحوار مستمر."
+    [described] = described_names(context_of(text))
+    assert [m.surface for m in described.mentions] == ["كريم منصور"]
+    found = [(m.surface, m.type) for m in lexicon_mentions(Article("t", text))]
+    assert found == [("كريم منصور", PERSON)]  # فرنسي is his nationality, no state acting
