@@ -64,6 +64,9 @@ class Dictionary:
     region_words: frozenset[str] = frozenset()
     quoted_org_heads: frozenset[str] = frozenset()
     venue_cancels: frozenset[str] = frozenset()
+    institution_heads: frozenset[str] = frozenset()
+    institution_stops: frozenset[str] = frozenset()
+    institution_adjectives: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word key used by some phrase (guides clitic stripping)."""
@@ -107,7 +110,8 @@ def read_jsonl(path: Path) -> list[dict]:
 WORD_LISTS = ("venue_cues", "name_stops", "name_connectors", "capital_actor_cues", "role_tails",
               "speech_verbs", "org_name_heads", "org_list_heads", "org_body_heads", "org_anaphors",
               "media_cues", "kin_nouns", "place_nouns", "region_words",
-              "quoted_org_heads", "venue_cancels")
+              "quoted_org_heads", "venue_cancels", "institution_heads", "institution_stops",
+              "institution_adjectives")
 
 
 def _read_words(path: Path) -> frozenset[str]:

@@ -98,3 +98,26 @@ def test_mentions_described_name_and_its_nationality():
     assert [m.surface for m in described.mentions] == ["كريم منصور"]
     found = [(m.surface, m.type) for m in lexicon_mentions(Article("t", text))]
     assert found == [("كريم منصور", PERSON)]  # فرنسي is his nationality, no state acting
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("وأعلنت وزارة الموارد المائية والزراعية أمس خطة جديدة.", ["وزارة الموارد المائية والزراعية"]),
+    ("وقدم المرشحون اعتراضاتهم للجنة التظلمات والشكاوى في الموعد.", ["لجنة التظلمات والشكاوى"]),
+    ("وبثت هيئة التلفزيون الكندية المقابلة كاملة.", ["هيئة التلفزيون الكندية"]),
+    # a known body after the name ends it: two bodies
+    ("وتحدث أمام لجنة الدفاع في مجلس الأمن أمس.", ["لجنة الدفاع"]),
+])
+def test_an_institution_is_named_by_its_noun_and_the_definite_words_after_it(text, bodies):
+    found = [m.surface for m in lexicon_mentions(Article("t", text)) if m.source == "institution-rule"]
+    assert found == bodies
+
+
+@pytest.mark.parametrize("text", [
+    "وحل الفريق في المركز الأول هذا الموسم.",  # a rank, no body
+    "ونوقشت الشؤون البلدية في الجلسة.",  # an adjective after a definite noun
+    "وقالت اللجنة التنفيذية إن الموعد ثابت.",  # any executive committee: the article needs two words
+    "وقرر مجلس الوزراء الموافقة على المشروع.",  # the decision is no part of the council's name
+])
+def test_no_institution_where_the_words_name_none(text):
+    found = [m.surface for m in lexicon_mentions(Article("t", text)) if m.source == "institution-rule"]
+    assert found in ([], ["مجلس الوزراء"])

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..dictionary import ACTOR, CAPITAL, DEMONYM, NON_ACTOR, ORG_HEAD, STATE_REF
-from ..normalize import fold, fold_with_offsets
+from ..normalize import clitic_analyses, drop_article, fold, fold_with_offsets
 from ..types import LOCATION, ORG, STATE, Mention
 from .context import MAX_NAME_WORDS, MentionContext, composed_key
 from .match import Item
@@ -74,6 +74,73 @@ def read_unknown_org(ctx: MentionContext, i: int, kept: Sequence[Candidate]) -> 
     # a dictionary phrase that opens it (an organisation noun, a non-actor noun) is read with it
     it = ctx.item_at.get(i)
     return Candidate(*ctx.claim(i, max(end, it.end if it else i + 1)), "unknown-org", UNKNOWN_ORG, found)
+
+
+def _institution_head(ctx: MentionContext, i: int) -> tuple[int, bool] | None:
+    """An institution noun at token i: the characters of clitics before the word as the mention
+    keeps it ("للجنة": 1; "للمجلس" read ل + المجلس: 2, the article written in لل is left out as
+    everywhere), and whether it carries the article; None if it is none."""
+    heads = ctx.dictionary.institution_heads
+    word = ctx.words[i]
+    for n, stem in clitic_analyses(ctx.doc[i].text):
+        if drop_article(stem) in heads:
+            merged = stem.startswith("ال") and word[n:].startswith("لل")
+            return (n + 2 if merged else n), stem.startswith("ال")
+    return None
+
+
+def _goes_on(ctx: MentionContext, k: int) -> bool:
+    """Does the definite word at token k go on an institution's name after its first word:
+    a nisba adjective, a listed adjective, or a noun joined by و ("والقروية"، "والطعون")?"""
+    word = ctx.words[k]
+    return (word.startswith("وال") or word.endswith(("ي", "يه", "يين", "يون", "يات"))
+            or word in ctx.dictionary.institution_adjectives)
+
+
+def _definite_word(text: str) -> bool:
+    """A word written with the article, alone or after و ("والقروية"; not "وآلية")."""
+    return text.startswith("ال") or (text.startswith("وال") and len(text) > 4)
+
+
+def read_institution(ctx: MentionContext, i: int, kept: Sequence[Candidate]) -> Candidate | None:
+    """A body named by what it does: an institution noun and the definite words after it
+    ("وزارة الشؤون البلدية والقروية"، "لجنة الفصل والطعون"، "هيئة الإذاعة الأسترالية"). A
+    dictionary phrase after it ends the name ("لجنة الخارجية في مجلس الشيوخ": two bodies;
+    "اللجنة المتحدث الرسمي": a title). With the article the noun needs two words or a nationality
+    after it: "اللجنة التنفيذية" is any committee, and after a definite noun it is an adjective
+    ("الشؤون البلدية")."""
+    d = ctx.dictionary
+    head = _institution_head(ctx, i)
+    if head is None:
+        return None
+    clitics, definite = head
+    if definite and i > 0 and _definite_word(ctx.doc[i - 1].text) and not ctx.is_punct(i - 1):
+        return None
+    end = i + 1
+    while end < len(ctx.doc) and end - i <= _MAX_ORG_WORDS:
+        word = ctx.words[end]
+        it = ctx.item_at.get(end)
+        if (not ctx.doc[end].is_alpha or not _definite_word(ctx.doc[end].text) or word in d.institution_stops
+                or word in ctx.lexicon.stops or (it is not None and it.label not in (DEMONYM, ORG_HEAD))
+                or (end > i + 1 and not _goes_on(ctx, end))):
+            break
+        end += 1
+    nationality = [it for it in ctx.items if i < it.start and it.end <= end and it.label == DEMONYM
+                   and ctx.actor_type(it.key) == STATE]
+    if end - i < (3 if definite and not nationality else 2):
+        return None
+    whole = ctx.item_at.get(i)
+    if whole is not None and whole.end == end and whole.label == ORG_HEAD:
+        return None  # "وزارة الخارجية": whose, the state-organisation rule says or nobody
+    tok = ctx.doc[i]
+    _, offsets = fold_with_offsets(tok.text)
+    start = tok.idx + offsets[clitics]
+    stop = ctx.doc[end - 1].idx + len(ctx.doc[end - 1].text)
+    name = ctx.article.text[start:stop]
+    found = [Mention(ctx.article.id, start, stop, name, ORG, "institution-rule", key=composed_key("org", name))]
+    # a nationality inside the name is the state's too ("هيئة الإذاعة الأسترالية")
+    found += [ctx.mention(it.start, it.end, STATE, it.key) for it in nationality]
+    return Candidate(*ctx.claim(i, end), "institution", UNKNOWN_ORG, tuple(found))
 
 
 def _named_org(ctx: MentionContext, i: int) -> tuple[int, tuple[Mention, ...]] | None:

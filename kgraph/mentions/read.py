@@ -16,7 +16,7 @@ from ..types import Article, Mention
 from .context import MentionContext, mention_context
 from .match import Lexicon
 from .names import read_honorific
-from .orgs import read_state_org, read_unknown_org
+from .orgs import read_institution, read_state_org, read_unknown_org
 from .outlets import outlets
 from .places import read_actor, read_capital, read_demonym, read_non_actor, read_state_ref
 from .posts import read_counterpart, read_title
@@ -25,7 +25,7 @@ from .resolve import Candidate, kept_mention, mentions_of, resolve
 
 # each (context, token, candidates kept before) -> a candidate starting at that token, or None
 PHRASE_RULES = (read_title, read_counterpart, read_honorific, read_state_ref, read_non_actor,
-                read_state_org, read_demonym, read_capital, read_actor, read_unknown_org)
+                read_state_org, read_demonym, read_capital, read_actor, read_unknown_org, read_institution)
 
 
 def read_mentions(lexicon: Lexicon, article: Article) -> list[Mention]:
