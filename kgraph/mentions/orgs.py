@@ -104,11 +104,11 @@ def _definite_word(text: str) -> bool:
 
 def read_institution(ctx: MentionContext, i: int, kept: Sequence[Candidate]) -> Candidate | None:
     """A body named by what it does: an institution noun and the definite words after it
-    ("وزارة الشؤون البلدية والقروية"، "لجنة الفصل والطعون"، "هيئة الإذاعة الأسترالية"). A
-    dictionary phrase after it ends the name ("لجنة الخارجية في مجلس الشيوخ": two bodies;
+    ("وزارة الموارد المائية والزراعية"، "لجنة التظلمات والشكاوى"، "هيئة التلفزيون الكندية"). A
+    dictionary phrase after it ends the name ("لجنة الدفاع في مجلس الأمن": two bodies;
     "اللجنة المتحدث الرسمي": a title). With the article the noun needs two words or a nationality
     after it: "اللجنة التنفيذية" is any committee, and after a definite noun it is an adjective
-    ("الشؤون البلدية")."""
+    ("الشؤون الزراعية")."""
     d = ctx.dictionary
     head = _institution_head(ctx, i)
     if head is None:
@@ -138,7 +138,7 @@ def read_institution(ctx: MentionContext, i: int, kept: Sequence[Candidate]) -> 
     stop = ctx.doc[end - 1].idx + len(ctx.doc[end - 1].text)
     name = ctx.article.text[start:stop]
     found = [Mention(ctx.article.id, start, stop, name, ORG, "institution-rule", key=composed_key("org", name))]
-    # a nationality inside the name is the state's too ("هيئة الإذاعة الأسترالية")
+    # a nationality inside the name is the state's too ("هيئة التلفزيون الكندية")
     found += [ctx.mention(it.start, it.end, STATE, it.key) for it in nationality]
     return Candidate(*ctx.claim(i, end), "institution", UNKNOWN_ORG, tuple(found))
 
@@ -253,7 +253,7 @@ def _is_body_head(ctx: MentionContext, k: int) -> bool:
 
 def org_after_title(ctx: MentionContext, i: int, j: int) -> tuple[str, int, tuple[Mention, ...]] | None:
     """An organisation the dictionary lacks, named inside a role phrase: "رئيس حزب
-    التوحيد العربي اللبناني <name>", "عضو هيئة الرئاسة في حركة أمل <name>".
+    التوحيد العربي اللبناني <name>", "عضو لجنة العلاقات الخارجية في حزب الكتائب <name>".
 
     The name runs over definite words (one construct noun may open it: "قيادة إقليم
     الجنوب"), then may link to a known organisation it belongs to (في، عن، لـ) and take a
@@ -305,7 +305,7 @@ def org_after_title(ctx: MentionContext, i: int, j: int) -> tuple[str, int, tupl
         parent = link
         name_end = end = link.end
     elif (place_end := place_after(ctx, k)) is not None:
-        # "رئيس اللقاء التضامني الوطني في لبنان <name>": the place is part of the name
+        # "رئيس المنتدى الديمقراطي الحر في الأردن <name>": the place is part of the name
         place = ctx.item_at.get(k + 1)
         name_end = end = place_end
     found = []

@@ -203,7 +203,7 @@ def _holder_after_tail(ctx: MentionContext, seen: Sequence[Mention], j: int
 def _holder_in_apposition(ctx: MentionContext, seen: Sequence[Mention], k: int
                           ) -> tuple[Mention | None, int, tuple[Mention, ...]]:
     """The holder named after a comma right after the role phrase (or its tail, token k):
-    "وزير الخارجية الروسي، سيرغي لافروف، ناقش". A known person or a name after an honorific,
+    "وزير الدفاع الفرنسي، جان إيف لودريان، بحث". A known person or a name after an honorific,
     or two or more name words that a punctuation mark ends; a word with و opens the next
     item of a list, not a name. Returns (person or None, token end, the mentions read)."""
     if not ctx.is_punct(k) or k + 1 >= len(ctx.doc) or ctx.keys[k + 1].prefix:
@@ -221,7 +221,7 @@ def _holder_in_apposition(ctx: MentionContext, seen: Sequence[Mention], k: int
 
 
 def _known_holder_after_tail(ctx: MentionContext, j: int, of: str, role: str) -> Mention | None:
-    """"المبعوث الأميركي لدولتي السودان، دونالد بوث،": after a short tail and a comma, a
+    """"المبعوث الأممي الخاص إلى اليمن، <name>،": after a short tail and a comma, a
     person the dictionary lists in that very post. The tail and the name are read on their
     own afterwards; the mention returned only names the holder."""
     k = j
