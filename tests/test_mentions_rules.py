@@ -121,3 +121,9 @@ def test_an_institution_is_named_by_its_noun_and_the_definite_words_after_it(tex
 def test_no_institution_where_the_words_name_none(text):
     found = [m.surface for m in lexicon_mentions(Article("t", text)) if m.source == "institution-rule"]
     assert found in ([], ["مجلس الوزراء"])
+
+
+def test_his_highness_with_a_pronoun_refers_back_and_opens_no_name():
+    text = "واستقبل الأمير الوفد في مكتبه، وأكد سموه حرصه على دعم المشروع، ونقل سموه تحياته للحضور."
+    persons = [m.surface for m in lexicon_mentions(Article("t", text)) if m.type == PERSON]
+    assert not any(p.startswith("سموه") for p in persons)
