@@ -123,8 +123,8 @@ def test_mentions_a_verb_after_a_post_is_not_a_name():
 @pytest.mark.parametrize("text, org, person", [
     ("قال رئيس حزب النهضة القومي الأردني سامر خليفة إن الاتفاق هش.", "حزب النهضة القومي الأردني",
      "سامر خليفة"),
-    ("أكد عضو هيئة الرئاسة في حركة فتح نبيل حمودة أن الحوار مستمر.",
-     "هيئة الرئاسة في حركة فتح", "نبيل حمودة"),
+    ("وصرح عضو مكتب الرئاسة في حركة فتح سليم داود بأن اللقاءات ستتواصل.",
+     "مكتب الرئاسة في حركة فتح", "سليم داود"),
     ("وانتقد رئيس الحزب الديمقراطي الحر كمال العطار رأى أن الحكومة أخطأت.", "الحزب الديمقراطي الحر",
      "كمال العطار"),
 ])
@@ -188,14 +188,14 @@ def test_mentions_name_described_after_wahuwa(text, person):
 
 
 def test_mentions_counterpart_with_nationality_and_name():
-    entities = entities_of("كان من المفترض أن يلتقي الوزير نظيره النمساوي كارل هوبر في فيينا.")
+    entities = entities_of("وسيستقبل الوزير غدا نظيره الهولندي يان دي فريس في لاهاي.")
     people = [e.name for e in entities.values() if e.type == PERSON]
-    assert people == ["كارل هوبر"] and entities["austria"].type == STATE
+    assert people == ["يان دي فريس"] and entities["netherlands"].type == STATE
 
 
 @pytest.mark.parametrize("text", [
     "التقى الوزير نظيره الروسي وبحث معه الأزمة.",
-    "الوزير يلتقي نظيرته الكرواتية لمتابعة جهود الإفراج عن الرهينة.",
+    "وتستقبل الوزيرة نظيرتها البلغارية لتعزيز التعاون في مجال الطاقة.",
 ])
 def test_mentions_counterpart_without_a_name_names_nobody(text):
     assert [e for e in build_entities(mentions_of(text)) if e.type == PERSON] == []
@@ -212,7 +212,7 @@ def test_mentions_what_a_post_holder_asks_for_is_no_name():
 
 
 @pytest.mark.parametrize("text, people", [
-    ("فقد دعا والد الرهينة السلطات الفرنسية إلى التعاون.", ["والد الرهينة"]),
+    ("وطالبت والدة الرهينة الحكومة الألمانية ببذل جهد أكبر.", ["والدة الرهينة"]),
     ("وقال جان موريس والد الرهينة السابقة إنه سعيد.", ["جان موريس"]),  # one person, named
     ("وزار الوفد منزل والد الرهينة أمس.", ["والد الرهينة"]),
 ])
@@ -223,7 +223,7 @@ def test_mentions_relative_of_a_person_noun_is_a_person(text, people):
 @pytest.mark.parametrize("text, holder", [
     ("وقال وزير الخارجية الإيطالي، جوزيبي موراني، إن الاتفاق قريب.", "جوزيبي موراني"),
     ("واعتبر الأمين العام لجامعة الدول العربية، السيد نبيل العربي، أن الحل سياسي.", "نبيل العربي"),
-    ("وقال وزير الخارجية الروسي، سيرغي لافروف، إن الموضوع نوقش.", "سيرغي لافروف"),
+    ("وأكد وزير الخارجية التركي، مولود جاويش أوغلو، أن المباحثات كانت مثمرة.", "مولود جاويش أوغلو"),
 ])
 def test_mentions_holder_named_between_commas_after_the_post(text, holder):
     [person] = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
@@ -256,9 +256,9 @@ def test_mentions_bare_title_with_nationality_is_the_one_minister_named():
 
 
 def test_mentions_second_title_before_the_name_is_a_rank():
-    text = "وأوضح المتحدث باسم الخارجية المصرية المستشار كمال يوسف جاد أن الجانبين اتفقا."
+    text = "وذكر المتحدث باسم الخارجية الأردنية السفير هاني زيدان العمري أن الطرفين توافقا."
     [person] = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
-    assert person.name == "كمال يوسف جاد" and "المتحدث باسم الخارجية المصرية" in person.aliases
+    assert person.name == "هاني زيدان العمري" and "المتحدث باسم الخارجية الأردنية" in person.aliases
 
 
 @pytest.mark.parametrize("text, full, short", [
@@ -285,17 +285,18 @@ def test_mentions_no_name_after_a_noun_from_a_preposition_or_verb(text):
 
 
 def test_mentions_a_post_takes_no_holder_from_a_list_after_a_clause():
-    text = "وأشار المتحدث إلى أن الاتصال بين شكري وكيري تناول الأزمة."
+    text = "ولفت المتحدث إلى أن اللقاء بين الصفدي وبلينكن ركز على المعابر."
     people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
     assert people and not any("المتحدث" in e.aliases for e in people)
 
 
 def test_mentions_known_person_right_before_a_post_they_hold_is_its_holder():
-    text = "استقبل سامح شكري وزير الخارجية المصري فيسنا مارتيتش نائبة رئيس الوزراء ووزيرة خارجية كرواتيا، في القاهرة."
+    text = ("والتقى أيمن الصفدي وزير الخارجية الأردني ميلان كوستوف نائب رئيس الوزراء ووزير خارجية بلغاريا، "
+            "في العقبة.")
     people = {e.name: e for e in build_entities(mentions_of(text)) if e.type == PERSON}
-    assert set(people) == {"سامح شكري", "فيسنا مارتيتش"}
-    assert "وزير الخارجية المصري" in people["سامح شكري"].aliases
-    assert any(a.startswith("نائبة رئيس الوزراء") for a in people["فيسنا مارتيتش"].aliases)
+    assert set(people) == {"أيمن الصفدي", "ميلان كوستوف"}
+    assert "وزير الخارجية الأردني" in people["أيمن الصفدي"].aliases
+    assert any(a.startswith("نائب رئيس الوزراء") for a in people["ميلان كوستوف"].aliases)
 
 
 def test_mentions_known_person_before_someone_elses_post_is_not_its_holder():
@@ -318,13 +319,13 @@ def test_mentions_quoted_name_after_organisation_noun_is_the_known_actor(text, o
 
 
 def test_mentions_person_right_after_ila_is_where_an_envoy_goes():
-    people = {e.name: e for e in build_entities(mentions_of("مبعوث العبادي إلى الأسد نقل ثلاث رسائل."))
+    people = {e.name: e for e in build_entities(mentions_of("مبعوث أردوغان إلى بوتين حمل رسالة خطية."))
               if e.type == PERSON}
-    assert people["بشار الأسد"].aliases == ("الأسد",)
+    assert people["فلاديمير بوتين"].aliases == ("بوتين",)
 
 
 @pytest.mark.parametrize("text, org", [
-    ("وأدان تجمع العلماء في جبل عامل المواقف الأخيرة.", "تجمع العلماء في جبل عامل"),
+    ("واستنكرت جمعية المزارعين في سهل عكار القرار الأخير.", "جمعية المزارعين في سهل عكار"),
     ("وقالت جبهة الخلاص في السودان إن الاتفاق فشل.", "جبهة الخلاص في السودان"),
 ])
 def test_mentions_unknown_organisation_keeps_its_place(text, org):
@@ -355,8 +356,8 @@ def test_mentions_country_after_a_region_word_is_a_place(text):
 
 
 @pytest.mark.parametrize("text", [
-    'وذكرت الصحيفة، استنادا إلى "مصادر عليمة"، أن الوفد وصل.',
-    "وقعت اشتباكات بين قبيلتي التبو والطوارق، خاصة في الجنوب.",
+    'وأفادت القناة، استنادا إلى "مصادر دبلوماسية"، بأن الاجتماع أرجئ.',
+    "اندلعت مواجهات بين عشيرتي الفواخرة والبواشقة، خاصة قرب السوق.",
 ])
 def test_mentions_sources_and_adverbs_are_no_organisation(text):
     names = [e.name for e in build_entities(mentions_of(text)) if e.type == ORG]
@@ -364,19 +365,19 @@ def test_mentions_sources_and_adverbs_are_no_organisation(text):
 
 
 def test_mentions_hyphenated_branch_is_its_own_organisation():
-    text = "وقالت الحركة الشعبية لتحرير السودان-شمال إن الحوار توقف."
+    text = "وأعلن الحزب الديمقراطي الكردستاني-سوريا رفضه للمبادرة."
     assert [e.name for e in build_entities(mentions_of(text)) if e.type == ORG] == [
-        "الحركة الشعبية لتحرير السودان-شمال"]
-    text = "وقال الأمين العام للحركة الشعبية لتحرير السودان-شمال إن الحوار توقف."
+        "الحزب الديمقراطي الكردستاني-سوريا"]
+    text = "وقال الأمين العام للحزب الديمقراطي الكردستاني-سوريا إن المبادرة مرفوضة."
     [org] = [e for e in build_entities(mentions_of(text)) if e.type == ORG]
     [person] = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
-    assert org.name.endswith("السودان-شمال") and person.of == org.id
+    assert org.name.endswith("الكردستاني-سوريا") and person.of == org.id
 
 
 def test_mentions_person_before_mansib_holds_the_post():
-    text = "بينما يشغل ياسر عرمان منصب الأمين العام للحركة الشعبية لتحرير السودان."
+    text = "فيما يتولى أحمد سعدات منصب الأمين العام للجبهة الشعبية لتحرير فلسطين."
     [person] = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
-    assert person.name == "ياسر عرمان" and len(person.aliases) == 2
+    assert person.name == "أحمد سعدات" and len(person.aliases) == 2
 
 
 @pytest.mark.parametrize("text, people", [
@@ -396,11 +397,11 @@ def test_mentions_unnamed_national_is_the_one_named_before():
 
 
 def test_mentions_organisation_in_a_role_phrase_keeps_its_place():
-    text = "وقال رئيس اللقاء التضامني الوطني في لبنان الشيخ كمال حداد إن الزيارة مرفوضة."
+    text = "وصرح رئيس اللقاء الشعبي الديمقراطي في الأردن الدكتور سليم العمري بأن القرار مرفوض."
     ents = build_entities(mentions_of(text))
-    assert [e.name for e in ents if e.type == ORG] == ["اللقاء التضامني الوطني في لبنان"]
+    assert [e.name for e in ents if e.type == ORG] == ["اللقاء الشعبي الديمقراطي في الأردن"]
     [person] = [e for e in ents if e.type == PERSON]
-    assert person.name == "كمال حداد" and person.of == next(e.id for e in ents if e.type == ORG)
+    assert person.name == "سليم العمري" and person.of == next(e.id for e in ents if e.type == ORG)
     assert any(e.type == LOCATION for e in ents)
 
 
@@ -416,16 +417,17 @@ def test_mentions_websites_and_bylines(text, outlets):
 
 
 def test_mentions_organisation_noun_refers_back_after_a_verb_with_its_object():
-    text = "خطفته جماعة أنصار بيت المقدس (داعش سيناء)، وظهر في تسجيل بثه التنظيم أمس."
+    text = "وتبنت جماعة أنصار بيت المقدس (داعش سيناء) الهجوم في بيان نشره التنظيم على الإنترنت."
     orgs = {e.id: e for e in build_entities(mentions_of(text)) if e.type == ORG}
     assert "التنظيم" in orgs["wilayat_sinai"].aliases
 
 
 def test_mentions_known_holder_after_a_tail_and_comma():
-    text = "وبدأ المبعوث الأميركي لدولتي السودان، دونالد بوث، زيارة إلى الخرطوم."
+    text = "ووصل المبعوث الروسي للتسوية في سوريا، ألكسندر لافرينتييف، إلى دمشق."
     people = [e for e in build_entities(mentions_of(text)) if e.type == PERSON]
-    assert [(p.name, p.aliases) for p in people] == [("دونالد بوث", ("المبعوث الأميركي", "دونالد بوث"))]
-    text = "وبدأ المبعوث الأميركي لدولتي السودان، جون كيري، زيارة إلى الخرطوم."  # not his post
+    assert [(p.name, p.aliases) for p in people] == [
+        ("ألكسندر لافرينتييف", ("المبعوث الروسي", "ألكسندر لافرينتييف"))]
+    text = "ووصل المبعوث الروسي للتسوية في سوريا، سيرغي لافروف، إلى دمشق."  # not his post
     assert len([e for e in build_entities(mentions_of(text)) if e.type == PERSON]) == 2
 
 
@@ -435,8 +437,8 @@ def test_mentions_indefinite_generic_head_with_nationality_is_no_organisation():
 
 
 @pytest.mark.parametrize("text, person, short", [
-    ("وصل وزير الخارجية الايطالي باولو جنتيلوني إلى طهران. واقر جنتيلوني بأن العلاقات تضررت.",
-     "paolo_gentiloni", "جنتيلوني"),
+    ("وصل وزير الخارجية الفرنسي جان نويل بارو إلى بيروت. وأقر بارو بأن العلاقات تضررت.",
+     "jean_noel_barrot", "بارو"),
 ])
 def test_mentions_known_person_later_by_surname_alone(text, person, short):
     ents = {e.id: e for e in build_entities(mentions_of(text))}
@@ -450,11 +452,11 @@ def test_mentions_name_after_bin_is_no_surname():
 
 
 def test_mentions_counterpart_without_a_name_is_the_one_holding_that_post():
-    text = ("سامح شكري يلتقي نظيرته الكرواتية في القاهرة. واستقبل سامح شكري وزير الخارجية المصري "
-            "فيسنا مارتيتش نائبة رئيس الوزراء ووزيرة خارجية كرواتيا، التي تزور مصر.")
+    text = ("أحمد عطاف يستقبل نظيره السلوفيني في وهران. واستقبل أحمد عطاف وزير الخارجية الجزائري "
+            "يانيز كرانيتس نائب رئيس الوزراء ووزير خارجية سلوفينيا، الذي يزور الجزائر.")
     people = {e.name: e for e in build_entities(mentions_of(text)) if e.type == PERSON}
-    assert set(people) == {"سامح شكري", "فيسنا مارتيتش"}
-    assert "نظيرته الكرواتية" in people["فيسنا مارتيتش"].aliases
+    assert set(people) == {"أحمد عطاف", "يانيز كرانيتس"}
+    assert "نظيره السلوفيني" in people["يانيز كرانيتس"].aliases
 
 
 def test_mentions_counterpart_nobody_names_is_a_post_of_the_other_state():
