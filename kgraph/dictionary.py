@@ -67,6 +67,8 @@ class Dictionary:
     institution_heads: frozenset[str] = frozenset()
     institution_stops: frozenset[str] = frozenset()
     institution_adjectives: frozenset[str] = frozenset()
+    name_compounds: frozenset[str] = frozenset()
+    family_markers: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word key used by some phrase (guides clitic stripping)."""
@@ -111,7 +113,7 @@ WORD_LISTS = ("venue_cues", "name_stops", "name_connectors", "capital_actor_cues
               "speech_verbs", "org_name_heads", "org_list_heads", "org_body_heads", "org_anaphors",
               "media_cues", "kin_nouns", "place_nouns", "region_words",
               "quoted_org_heads", "venue_cancels", "institution_heads", "institution_stops",
-              "institution_adjectives")
+              "institution_adjectives", "name_compounds", "family_markers")
 
 
 def _read_words(path: Path) -> frozenset[str]:

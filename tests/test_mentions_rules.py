@@ -127,3 +127,22 @@ def test_his_highness_with_a_pronoun_refers_back_and_opens_no_name():
     text = "واستقبل الأمير الوفد في مكتبه، وأكد سموه حرصه على دعم المشروع، ونقل سموه تحياته للحضور."
     persons = [m.surface for m in lexicon_mentions(Article("t", text)) if m.type == PERSON]
     assert not any(p.startswith("سموه") for p in persons)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ودشن المهندس سالم بن عطا الله الحربي المعرض أمس.", "سالم بن عطا الله الحربي"),
+    ("وقال الدكتور فهد عبد الله العمري إن البرنامج ناجح.", "فهد عبد الله العمري"),
+    ("وافتتح الأستاذ ناصر بن عبدالملك آل الشيخ الحفل.", "ناصر بن عبدالملك آل الشيخ"),
+    ("وقال الدكتور سعد بن محمد بن علي القحطاني إن العمل بدأ.", "سعد بن محمد بن علي القحطاني"),
+    ("وحضر الأمير منصور بن فيصل بن سعد بن عبدالعزيز الحفل.", "منصور بن فيصل بن سعد بن عبدالعزيز"),
+])
+def test_a_name_goes_on_over_compounds_family_names_and_chains_of_fathers(text, name):
+    persons = [m.person or m.surface for m in lexicon_mentions(Article("t", text)) if m.type == PERSON]
+    assert name in persons, persons
+
+
+def test_a_name_ends_before_a_word_with_a_pronoun_and_an_eponym_names_an_institution():
+    text = "وقدم المهندس خالد بن حسن العكرش شكره للحضور، ونقل المصاب إلى مستشفى الملك فهد التخصصي."
+    found = {(m.person or m.surface, m.type) for m in lexicon_mentions(Article("t", text))}
+    assert ("خالد بن حسن العكرش", PERSON) in found
+    assert ("مستشفى الملك فهد التخصصي", ORG) in found

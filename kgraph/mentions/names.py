@@ -20,21 +20,40 @@ NATIONAL = "noun-nationality-name"  # the rule of "الرهينة الفرنسي
 
 
 def name_words(ctx: MentionContext, j: int) -> int:
-    """End (exclusive) of the unknown-name words starting at token j; j if none."""
+    """End (exclusive) of the unknown-name words starting at token j; j if none.
+
+    A name holds at most MAX_NAME_WORDS words besides its connectors, so a chain of fathers'
+    names goes on ("سعد بن محمد بن علي القحطاني"); after آل the family name is read even where
+    the dictionary knows the word ("آل الشيخ"), and الله closes a compound right after a
+    connector or the word after one ("عبد الله"، "بن عطا الله")."""
     d = ctx.dictionary
     n = len(ctx.doc)
     k = j
-    while k < n and k - j < MAX_NAME_WORDS:
+    content = 0
+    while k < n:
         key = ctx.words[k]
+        if k > j and _name_goes_on(ctx, j, k):
+            k += 1
+            continue
+        if k > j and len(key) > 4 and key.startswith(("بال", "لل")):
+            break  # a preposition glued to a definite noun: "<name> بالخرج"
+        if k > j and key.startswith("ال") and ctx.words[k - 1].startswith("ال") \
+                and ctx.words[k - 1] not in d.name_compounds:
+            break  # one definite surname ends a name: "<name> الحربي المعرض" (the object follows)
         if k in ctx.covered or not ctx.doc[k].is_alpha or len(key) < 2:
             break
         is_connector = key in d.name_connectors
-        if key in ctx.lexicon.stops and not is_connector or (
+        if key in d.family_markers and k > j:
+            k += 1  # "آل": the family name follows
+            continue
+        # after بن/عبد a word is a name even where it folds to a stop word ("بن علي": على)
+        after_connector = k > j and ctx.words[k - 1] in d.name_connectors
+        if key in ctx.lexicon.stops and not is_connector and not after_connector or (
                 key[:1] in "بلكو" and key[1:] in d.name_stops):
             break
-        if k == j and key in d.place_nouns | d.org_body_heads:
+        if k == j and (key in d.place_nouns | d.org_body_heads or key[:1] in "بل" and key[1:] in d.place_nouns):
             break  # "أمير منطقة عسير"، "رئيس فرع الإفتاء": a place or a body, not a name
-        if k == j and (key.startswith(("ال", "وال", "وو", "لل"))
+        if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or key in d.name_compounds
                        or len(key) > 4 and key.startswith(("بال", "كال", "فال"))
                        or is_connector and k + 1 >= n
                        or len(key) >= 5 and key.startswith(("لم", "لت"))  # "لمتابعة"، "لتعزيز": ل + verbal noun
@@ -43,19 +62,46 @@ def name_words(ctx: MentionContext, j: int) -> int:
         if key in d.speech_verbs:
             break  # "<name> رأى أن"
         nxt = ctx.item_at.get(k + 1)
-        if k > j and key.startswith("ال") and k + 1 < n and (
+        if k > j and key.startswith("ال") and not key.endswith("ي") and k + 1 < n and (
                 k + 1 in ctx.covered and not (nxt and nxt.label in (TITLE, HONORIFIC))
                 or ctx.words[k + 1].startswith("ال")):
-            break  # a definite noun with its adjective is the verb's object: "<name> التدخل الأميركي"
+            # a definite noun with its adjective is the verb's object: "<name> التدخل الأميركي";
+            # a nisba surname is not ("<name> الحربي المعرض")
+            break
         if k > j and key[:1] == "و" and key not in d.name_connectors and not (
                 k == j + 1 and k + 1 < n and ctx.doc[k + 1].text == ":"):
             break  # a conjunction starts a new phrase (a last name before a colon may start with و)
+        if k > j and not is_connector and ctx.has_pronoun_suffix(k) \
+                and not any(key.endswith(c) for c in d.name_compounds):
+            break  # "<name> شكره"، "<name> بزواجه": a noun or verb with its pronoun follows the name
+        if content >= MAX_NAME_WORDS and not is_connector and ctx.words[k - 1] not in d.name_connectors:
+            break  # past four words a name goes on only as a chain of fathers' names: "... بن خالد بن عبدالعزيز"
+        content += not is_connector
         k += 1
     while k > j and ctx.words[k - 1] in d.name_connectors:
         k -= 1
-    if k - j == MAX_NAME_WORDS and k < n and ctx.name_word(k):
+    if content >= MAX_NAME_WORDS and k < n and ctx.name_word(k) and ctx.words[k - 1] not in d.name_connectors \
+            and not _chained(ctx, j, k):
         return j  # ran on past any plausible name: a phrase, not a name
     return k
+
+
+def _chained(ctx: MentionContext, j: int, k: int) -> bool:
+    """Is the name [j, k) a chain of fathers' names ("<name> بن <name> بن <name>"), whose
+    connectors delimit it, so that words after it need not make it a phrase?"""
+    return any(w in ctx.dictionary.name_connectors for w in ctx.words[j + 1:k])
+
+
+def _name_goes_on(ctx: MentionContext, j: int, k: int) -> bool:
+    """Is token k (inside a name begun at j) a family name after آل, or the الله of a compound?"""
+    d = ctx.dictionary
+    if not ctx.doc[k].is_alpha:
+        return False
+    previous = ctx.words[k - 1]
+    if previous in d.family_markers:
+        return True
+    return ctx.words[k] in d.name_compounds and (previous in d.name_connectors
+                                                 or k - 2 >= j and ctx.words[k - 2] in d.name_connectors)
 
 
 def person_after(ctx: MentionContext, seen: Sequence[Mention], j: int,

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..dictionary import ACTOR, CAPITAL, DEMONYM, NON_ACTOR, ORG_HEAD, STATE_REF
+from ..dictionary import ACTOR, CAPITAL, DEMONYM, HONORIFIC, NON_ACTOR, ORG_HEAD, STATE_REF, TITLE
 from ..normalize import clitic_analyses, drop_article, fold, fold_with_offsets
 from ..types import LOCATION, ORG, STATE, Mention
 from .context import MAX_NAME_WORDS, MentionContext, composed_key
 from .match import Item
+from .names import name_words
 from .resolve import PHRASE, UNKNOWN_ORG, Candidate
 
 _MAX_ORG_WORDS = 6  # words of an unknown organisation's name inside a role phrase
@@ -117,12 +118,17 @@ def read_institution(ctx: MentionContext, i: int, kept: Sequence[Candidate]) -> 
     if definite and i > 0 and _definite_word(ctx.doc[i - 1].text) and not ctx.is_punct(i - 1):
         return None
     end = i + 1
-    while end < len(ctx.doc) and end - i <= _MAX_ORG_WORDS:
+    eponym = ctx.item_at.get(end)
+    if eponym is not None and eponym.label in (TITLE, HONORIFIC) \
+            and (named := name_words(ctx, eponym.end)) > eponym.end:
+        end = named  # named after a person: "جامعة الأمير <name>"، "مستشفى الملك <name> التخصصي"
+    first = end
+    while end < len(ctx.doc) and end - i <= _MAX_ORG_WORDS + first - i - 1:
         word = ctx.words[end]
         it = ctx.item_at.get(end)
         if (not ctx.doc[end].is_alpha or not _definite_word(ctx.doc[end].text) or word in d.institution_stops
                 or word in ctx.lexicon.stops or (it is not None and it.label not in (DEMONYM, ORG_HEAD))
-                or (end > i + 1 and not _goes_on(ctx, end))):
+                or (end > first or first > i + 1) and not _goes_on(ctx, end)):
             break
         end += 1
     nationality = [it for it in ctx.items if i < it.start and it.end <= end and it.label == DEMONYM

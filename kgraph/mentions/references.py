@@ -88,7 +88,8 @@ def short_names(ctx: MentionContext, seen: Sequence[Mention]) -> list[Candidate]
         if m.source in ("title-rule", SOURCE) and m.type == PERSON and not m.role and m.key \
                 and len(words) > 1 and words[-2] not in ctx.dictionary.name_connectors:
             last = words[-1]
-            if len(last) > 3 and last not in ctx.lexicon.stops:
+            # the الله of a compound ("عطا الله") is no surname, nor a place after a preposition
+            if len(last) > 3 and last not in ctx.lexicon.stops and last not in ctx.dictionary.name_compounds:
                 surnames.setdefault(last, m)
     found = []
     if not surnames:
