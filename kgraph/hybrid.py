@@ -33,6 +33,7 @@ from .types import LOCATION, ORG, PERSON, Article, Mention
 
 SOURCE = "stanza"
 # tanween (an indefinite noun or adjective: "ريادياً"), handles and Latin script: never in an Arabic name
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")  # as written: a name ends in ة, never in the pronoun ه
 _APPOSITION = re.compile(r"^[\s،,]*$")
 _NOT_IN_NAMES = re.compile("[\u064b-\u064d@A-Za-z]")
 RULE_PERSON = "person:"  # the key prefix of a person the mention rules found by context
@@ -47,6 +48,7 @@ class Vocabulary:
     name_stops: frozenset[str]
     connectors: frozenset[str]
     speech_verbs: frozenset[str]
+    compounds: frozenset[str]
 
     def has(self, phrase_key: str, *labels: str) -> bool:
         return bool(self.labels.get(phrase_key, frozenset()) & set(labels))
@@ -69,7 +71,7 @@ def vocabulary(d: Dictionary) -> Vocabulary:
     heads |= {key(w) for w in d.org_name_heads | d.org_body_heads}
     voc = Vocabulary({k: frozenset(v) for k, v in labels.items()}, frozenset(heads),
                      frozenset(key(w) for w in d.name_stops), frozenset(word_key(w) for w in d.name_connectors),
-                     frozenset(word_key(w) for w in d.speech_verbs))
+                     frozenset(word_key(w) for w in d.speech_verbs), d.name_compounds)
     _VOCABULARIES[id(d)] = (weakref.ref(d), voc)
     return voc
 
@@ -148,8 +150,11 @@ def _is_name(m: Mention, voc: Vocabulary) -> bool:
     if keys[-1] in voc.connectors:  # "أبو" alone, "عاطف أبو": a name cut short
         return False
     if m.type == PERSON:
-        return not any(_phrase_at(voc, folded, i, (TITLE, ORG_HEAD, STATE_REF, NON_ACTOR))
-                       for i in range(len(folded)))
+        # a word with a pronoun suffix is no part of a name ("رحمه الله"، "ابن بلده")
+        suffixed = any(w.endswith(_PRONOUN_ENDINGS) and not any(w.endswith(c) for c in voc.compounds)
+                       for w in m.surface.split() if len(w) > 3)
+        return not suffixed and not any(_phrase_at(voc, folded, i, (TITLE, ORG_HEAD, STATE_REF, NON_ACTOR))
+                                        for i in range(len(folded)))
     if m.type == ORG:
         return bool(folded) and (folded[0] in voc.org_heads or " ".join(folded[:2]) in voc.org_heads)
     return True
@@ -197,7 +202,9 @@ def vet_model_mentions(article: Article, model: list[Mention], d: Dictionary) ->
     for m in out:
         if m.type != PERSON or m.key is not None:
             vetted.append(m)
-        elif len(m.surface.split()) > 1 or _title_before(text, m.start, voc):
+        elif len(m.surface.split()) > 1 or (_title_before(text, m.start, voc)
+                                             and not m.surface.startswith("ال")):
+            # after a title a one-word name, not a definite adjective ("البطريرك الماروني")
             vetted.append(replace(m, key=person_key(m.surface)))
         elif key(m.surface) in fuller:
             vetted.append(replace(m, key=fuller[key(m.surface)]))

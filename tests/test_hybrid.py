@@ -94,3 +94,8 @@ def test_a_name_ends_before_a_verb_of_saying_and_before_another_name_glued_to_a_
     text = "وقال جوزيف موانجي قال إن الحوار مستمر، وذكر بيتر كاماو فجوزيف موانجي هو من دعا إليه."
     out = vetted(text, ("جوزيف موانجي قال", "PER"), ("بيتر كاماو فجوزيف موانجي", "PER"))
     assert [s for s, _, _ in out] == ["جوزيف موانجي", "بيتر كاماو"]
+
+
+def test_a_prayer_and_a_definite_adjective_after_a_title_are_no_names():
+    text = "وكان والدي رحمه الله صديقا للبطريرك الماروني في تلك الأيام."
+    assert vetted(text, ("رحمه الله", "PER"), ("الماروني", "PER")) == []
