@@ -1,6 +1,6 @@
-"""Click groups for models: `kgraph ner train|score` and `kgraph models download|status`.
+"""Click groups for models: `kgraph ner train|score` and `kgraph models download|status|build`.
 
-Thin wrappers over kgraph.ner_train and kgraph.models; mounted by kgraph.cli as
+Thin wrappers over kgraph.ner_train, kgraph.model_build and kgraph.models; mounted by kgraph.cli as
 `main.add_command(ner_group, "ner")` and `main.add_command(models_group, "models")`.
 Library errors (KgraphError) become click.ClickException: `Error: ...`, exit 1.
 """
@@ -15,6 +15,8 @@ import click
 
 from kgraph.cli_graph import reports_errors
 
+DEFAULT_BUILD_STEPS = 1400
+DEFAULT_BUILD_LR = 0.002
 _PROGRESS = re.compile(r"step \d+|dev_score|Best dev|Training ended")
 
 
@@ -154,3 +156,59 @@ def status_cmd(resources_dir):
     else:
         click.echo(f"not installed: {where} (run `kgraph models download`)")
         click.get_current_context().exit(1)
+
+
+@models_group.command("build")
+@click.option("--news", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="News corpus for the word vectors: JSON lines (.jsonl or .jsonl.gz) with `text`.")
+@click.option("--anercorp", required=True, type=click.Path(exists=True, file_okay=False),
+              help="ANERcorp folder with ANERCorp_CamelStyle_train.txt and _test.txt.")
+@click.option("--aqmar", required=True, type=click.Path(exists=True, file_okay=False),
+              help="AQMAR folder with its 28 annotated .txt files.")
+@click.option("-o", "--output", "output", default="models/ner-news", show_default=True,
+              type=click.Path(file_okay=False),
+              help="Folder to build in: model.pt, model.pretrain.pt, model.json, LICENSES.md, data/.")
+@click.option("--steps", type=click.IntRange(min=1), default=DEFAULT_BUILD_STEPS, show_default=True,
+              help="Training steps (batches of 32 sentences).")
+@click.option("--dim", type=click.IntRange(min=2), default=100, show_default=True,
+              help="Dimension of the word2vec vectors.")
+@click.option("--lr", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_BUILD_LR,
+              show_default=True, help="Adam learning rate.")
+@click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Torch CPU threads for training, and word2vec workers.")
+@click.option("--force", is_flag=True, help="Rebuild over an existing model in the output folder.")
+@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@reports_errors
+def build_cmd(news, anercorp, aqmar, output, steps, dim, lr, threads, force, quiet):
+    """Build the local Stanza NER model from a news corpus, ANERcorp and AQMAR.
+
+    Word2vec vectors on the news corpus, tokenised as kgraph tokenises at run time;
+    a NER model trained on ANERcorp train and AQMAR train (dev: the end of ANERcorp
+    train and AQMAR dev); scores on ANERcorp test and AQMAR test, printed and kept in
+    OUTPUT/model.json with the data's paths, sha256 and licences (also in
+    OUTPUT/LICENSES.md). Use the model with `--ner stanza --stanza-model OUTPUT/model.pt`.
+
+    \b
+    Example:
+      kgraph models build --news articles.jsonl.gz --anercorp data/anercorp \\
+        --aqmar data/aqmar -o models/ner-news
+    """
+    from kgraph.model_build import build_ner_model
+
+    def progress(line: str) -> None:
+        click.echo(line, err=True)
+
+    def train_progress(line: str) -> None:
+        if _PROGRESS.search(line):
+            click.echo("      " + line, err=True)
+
+    info = build_ner_model(news, anercorp, aqmar, output, steps=steps, dim=dim, threads=threads,
+                           force=force, progress=None if quiet else progress,
+                           train_progress=None if quiet else train_progress,
+                           train_options={"lr": lr})
+    model = os.path.join(os.path.abspath(output), "model.pt")
+    click.echo(f"model: {model}")
+    for name, title in (("anercorp", "ANERcorp test"), ("aqmar", "AQMAR test")):
+        click.echo(f"\n{title}:\n{format_scores(info['test'][name])}")
+    secs = info["stage_seconds"]
+    click.echo("\nseconds: " + ", ".join(f"{k} {v:.0f}" for k, v in secs.items()))

@@ -102,17 +102,30 @@ def build_pretrain(sentences: Sequence[Sequence[str]], out_path: str, dim: int =
     kept (min_count=1) so the pretrain covers the whole training vocabulary.
     """
     from gensim.models import Word2Vec
-    from stanza.models.common.pretrain import Pretrain
 
     sents = [list(s) for s in sentences if s]
     if not sents:
         raise ModelError("cannot build a pretrain from no sentences")
     w2v = Word2Vec(sentences=sents, vector_size=dim, window=5, min_count=1, sg=1,
                    seed=seed, workers=workers, epochs=epochs)
-    with tempfile.TemporaryDirectory(prefix="kgraph-w2v-") as tmp:
+    return save_pretrain(w2v.wv, out_path)
+
+
+def save_pretrain(vectors, out_path: str, max_vocab: int = -1) -> str:
+    """Save gensim KeyedVectors as a Stanza pretrain file; give its path.
+
+    Keeps the `max_vocab` most frequent words (Stanza counts its four special entries
+    in that number; -1 keeps all) and replaces an existing file. Raises ModelError when
+    nothing was written.
+    """
+    from stanza.models.common.pretrain import Pretrain
+
+    if os.path.exists(out_path):  # Pretrain.load would read the old file instead
+        os.remove(out_path)
+    with tempfile.TemporaryDirectory(prefix="kgraph-w2v-") as tmp, _StanzaLogging(None):
         txt = os.path.join(tmp, "vectors.txt")
-        w2v.wv.save_word2vec_format(txt, binary=False)
-        pretrain = Pretrain(out_path, txt, max_vocab=-1, save_to_file=True)
+        vectors.save_word2vec_format(txt, binary=False)  # most frequent first
+        pretrain = Pretrain(out_path, txt, max_vocab=max_vocab, save_to_file=True)
         pretrain.load()
     if not os.path.exists(out_path):
         raise ModelError(f"could not write the pretrain {out_path}")
