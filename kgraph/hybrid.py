@@ -246,15 +246,28 @@ def _complete_names(article: Article, lexical: list[Mention], vetted: list[Menti
     return [replace(m, key=renamed[m.key]) if m.key in renamed else m for m in out]
 
 
-def _holders(text: str, mentions: list[Mention]) -> list[Mention]:
+def _apposed(gap: str, voc: Vocabulary) -> bool:
+    """Nothing but a comma, or titles and honorifics, between a post and a name
+    ("<post>، <name>"، "<post> المستشار <name>")."""
+    if _APPOSITION.match(gap):
+        return True
+    keys = [key(w) for w in gap.replace("،", " ").replace(",", " ").split()]
+    i = 0
+    while i < len(keys) and (n := _phrase_at(voc, keys, i, (TITLE, HONORIFIC))):
+        i += n
+    return bool(keys) and i == len(keys)
+
+
+def _holders(text: str, mentions: list[Mention], voc: Vocabulary) -> list[Mention]:
     """A post that names nobody ("وزير الخارجية الماليزي") and a model's name right before or
-    after it, a comma at most between ("<name> وزير الخارجية الماليزي قال"): the name holds it."""
+    after it, a comma or a title at most between ("<name> وزير الخارجية الماليزي قال"): the
+    name holds it."""
     persons = [m for m in mentions if m.type == PERSON and m.source == SOURCE and m.key]
     out = []
     for m in mentions:
         if m.type == PERSON and m.role and m.key is None:
-            holder = next((p for p in persons if _APPOSITION.match(text[p.end:m.start])
-                           or _APPOSITION.match(text[m.end:p.start])), None)
+            holder = next((p for p in persons if p.end <= m.start and _apposed(text[p.end:m.start], voc)
+                           or m.end <= p.start and _apposed(text[m.end:p.start], voc)), None)
             if holder is not None:
                 m = replace(m, key=holder.key, person=holder.surface)
         out.append(m)
@@ -270,7 +283,7 @@ def hybrid_mentions(article: Article, lexical: list[Mention], model: list[Mentio
     lexical = _complete_names(article, lexical, vetted)
     taken = [(m.start, m.end) for m in lexical]
     extra = [m for m in vetted if all(m.end <= s or m.start >= e for s, e in taken)]
-    return _holders(article.text, sorted(lexical + extra, key=lambda m: (m.start, -m.end, m.type)))
+    return _holders(article.text, sorted(lexical + extra, key=lambda m: (m.start, -m.end, m.type)), vocabulary(d))
 
 
 __all__ = ["hybrid_mentions", "vet_model_mentions", "vocabulary"]

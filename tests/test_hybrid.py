@@ -99,3 +99,12 @@ def test_a_name_ends_before_a_verb_of_saying_and_before_another_name_glued_to_a_
 def test_a_prayer_and_a_definite_adjective_after_a_title_are_no_names():
     text = "وكان والدي رحمه الله صديقا للبطريرك الماروني في تلك الأيام."
     assert vetted(text, ("رحمه الله", "PER"), ("الماروني", "PER")) == []
+
+
+def test_a_post_far_from_a_model_name_is_not_its():
+    text = "وزير الخارجية الكيني يتلقى اتصالا. وقال المتحدث جوزيف موانجي إن الاتصال تناول الأزمة."
+    article = Article("t", text)
+    model = [model_mention(text, "جوزيف موانجي", PERSON)]
+    merged = hybrid_mentions(article, lexicon_mentions(article), model, default_dictionary())
+    post = next(m for m in merged if m.surface == "وزير الخارجية الكيني")
+    assert post.key != person_key("جوزيف موانجي")
