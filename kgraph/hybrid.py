@@ -120,8 +120,9 @@ def _trim(m: Mention, text: str, voc: Vocabulary, name_starts: frozenset[str] = 
     keys = [key(text[s:e]) for s, e in words]
     a, b = 0, len(words)
     for n in range(1, b):
-        if _ends_name(text[words[n][0]:words[n][1]], voc, name_starts):
-            b = n
+        if _ends_name(text[words[n][0]:words[n][1]], voc, name_starts) or (
+                m.type == ORG and _phrase_at(voc, keys, n, (TITLE, HONORIFIC))):
+            b = n  # an organisation ends where a person's title starts ("البلدية المهندس <name>")
             break
     if m.type == PERSON:
         # "السفير الكيني <name>": a nationality adjective stands between a title and the name
@@ -156,7 +157,8 @@ def _is_name(m: Mention, voc: Vocabulary) -> bool:
         return not suffixed and not any(_phrase_at(voc, folded, i, (TITLE, ORG_HEAD, STATE_REF, NON_ACTOR))
                                         for i in range(len(folded)))
     if m.type == ORG:
-        return bool(folded) and (folded[0] in voc.org_heads or " ".join(folded[:2]) in voc.org_heads)
+        # a head noun and a name after it; the noun alone ("حزب") is any party
+        return len(folded) > 1 and (folded[0] in voc.org_heads or " ".join(folded[:2]) in voc.org_heads)
     return True
 
 

@@ -108,3 +108,9 @@ def test_a_post_far_from_a_model_name_is_not_its():
     merged = hybrid_mentions(article, lexicon_mentions(article), model, default_dictionary())
     post = next(m for m in merged if m.surface == "وزير الخارجية الكيني")
     assert post.key != person_key("جوزيف موانجي")
+
+
+def test_an_organisation_is_more_than_its_head_noun_and_ends_at_a_title():
+    text = "وقال حزب إن الحملة بدأت، وزار رئيس البلدية المهندس سالم القرني الموقع."
+    out = vetted(text, ("حزب", "ORG"), ("البلدية المهندس سالم القرني", "ORG"))
+    assert out == []
