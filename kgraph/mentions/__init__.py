@@ -30,6 +30,7 @@ Composition rules on top of the phrase matches, each general:
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..dictionary import Dictionary, default_dictionary
@@ -46,9 +47,9 @@ class LexiconTagger:
     def __init__(self, dictionary: Dictionary | None = None):
         self.lexicon = Lexicon(dictionary or default_dictionary())
 
-    def mentions(self, article: Article) -> list[Mention]:
+    def mentions(self, article: Article, model_names: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """All dictionary and rule mentions of one article, in text order."""
-        return read_mentions(self.lexicon, article)
+        return read_mentions(self.lexicon, article, model_names)
 
 
 @lru_cache(maxsize=2)

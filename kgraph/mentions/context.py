@@ -6,8 +6,8 @@ found, the word lists) and of what earlier rules kept; none changes it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
@@ -36,6 +36,9 @@ class MentionContext:
     items: tuple[Item, ...]  # the dictionary phrases, in text order
     item_at: Mapping[int, Item]  # token -> the phrase starting there
     covered: frozenset[int]  # tokens inside a phrase
+    # a statistical model's person names (hybrid NER): first token -> token end; the model
+    # knows where a name it found ends better than the word lists do
+    model_names: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def dictionary(self) -> Dictionary:
@@ -104,8 +107,10 @@ class MentionContext:
                 and word not in self.lexicon.stops and not self.is_speech_verb(word))
 
 
-def mention_context(lexicon: Lexicon, article: Article) -> MentionContext:
-    """Tokenise and match one article."""
+def mention_context(lexicon: Lexicon, article: Article,
+                    model_names: Sequence[tuple[int, int]] = ()) -> MentionContext:
+    """Tokenise and match one article; `model_names` are character spans of person names a
+    model found (hybrid NER)."""
     doc, keys = lexicon.doc(article.text)
     words = tuple(fold(t.text) for t in doc)
     # nouns for a person take a name only when definite ("الصحافي <name>", not "مؤتمر صحافي")
@@ -113,7 +118,23 @@ def mention_context(lexicon: Lexicon, article: Article) -> MentionContext:
         it.key == "person_noun" and not words[it.start][len(keys[it.start].prefix):].startswith("ال")))
     covered = frozenset(k for it in items for k in range(it.start, it.end))
     return MentionContext(article, lexicon, doc, tuple(keys), words, items,
-                          MappingProxyType({it.start: it for it in items}), covered)
+                          MappingProxyType({it.start: it for it in items}), covered,
+                          MappingProxyType(_token_spans(doc, keys, model_names, covered)))
+
+
+def _token_spans(doc: Doc, keys: Sequence[TokenKey], spans: Sequence[tuple[int, int]],
+                 covered: frozenset[int]) -> dict[int, int]:
+    """Character spans -> {first token: token end}, for spans that start where a token's word
+    starts (after its clitics), end where a token ends, and hold no dictionary phrase."""
+    starts = {k.start: n for n, k in enumerate(keys)}
+    ends = {k.end: n + 1 for n, k in enumerate(keys)}
+    out = {}
+    for start, end in spans:
+        first, stop = starts.get(start), ends.get(end)
+        if first is not None and stop is not None and stop > first \
+                and not any(n in covered for n in range(first, stop)):
+            out[first] = stop
+    return out
 
 
 def composed_key(kind: str, name: str) -> str:

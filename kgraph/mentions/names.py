@@ -26,6 +26,8 @@ def name_words(ctx: MentionContext, j: int) -> int:
     names goes on ("سعد بن محمد بن علي القحطاني"); after آل the family name is read even where
     the dictionary knows the word ("آل الشيخ"), and الله closes a compound right after a
     connector or the word after one ("عبد الله"، "بن عطا الله")."""
+    if j in ctx.model_names:
+        return ctx.model_names[j]  # the model's name, as far as it goes
     d = ctx.dictionary
     n = len(ctx.doc)
     k = j

@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..types import Article, Mention
 from .context import MentionContext, mention_context
 from .match import Lexicon
@@ -28,9 +30,11 @@ PHRASE_RULES = (read_title, read_counterpart, read_honorific, read_state_ref, re
                 read_state_org, read_demonym, read_capital, read_actor, read_unknown_org, read_institution)
 
 
-def read_mentions(lexicon: Lexicon, article: Article) -> list[Mention]:
-    """All dictionary and rule mentions of one article, in text order."""
-    ctx = mention_context(lexicon, article)
+def read_mentions(lexicon: Lexicon, article: Article,
+                  model_names: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """All dictionary and rule mentions of one article, in text order; `model_names` are the
+    character spans of person names a model found, whose extent the name rules take."""
+    ctx = mention_context(lexicon, article, model_names)
     kept = [kept_mention(m) for m in mentions_of(read_phrases(ctx))]
     kept = resolve([*outlets(ctx, mentions_of(kept)), *relatives(ctx), *described_names(ctx)], kept)
     seen = mentions_of(kept)
