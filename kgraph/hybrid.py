@@ -33,7 +33,7 @@ from .types import LOCATION, ORG, PERSON, Article, Mention
 
 SOURCE = "stanza"
 # tanween (an indefinite noun or adjective: "ريادياً"), handles and Latin script: never in an Arabic name
-_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")  # as written: a name ends in ة, never in the pronoun ه
+_PRONOUN_ENDINGS = ("ها", "هم", "هما")  # pronoun suffixes no name ends in
 _APPOSITION = re.compile(r"^[\s،,]*$")
 _NOT_IN_NAMES = re.compile("[\u064b-\u064d@A-Za-z]")
 RULE_PERSON = "person:"  # the key prefix of a person the mention rules found by context
@@ -151,9 +151,13 @@ def _is_name(m: Mention, voc: Vocabulary) -> bool:
     if keys[-1] in voc.connectors:  # "أبو" alone, "عاطف أبو": a name cut short
         return False
     if m.type == PERSON:
-        # a word with a pronoun suffix is no part of a name ("رحمه الله"، "ابن بلده")
-        suffixed = any(w.endswith(_PRONOUN_ENDINGS) and not any(w.endswith(c) for c in voc.compounds)
-                       for w in m.surface.split() if len(w) > 3)
+        # a word with a pronoun suffix is no part of a name ("ابن بلدهم"); a bare ه may be an ة
+        # written so ("بشاره"), except before الله: "رحمه الله" is a prayer
+        words = m.surface.split()
+        suffixed = any(len(w) > 3 and (w.endswith(_PRONOUN_ENDINGS) or w.endswith("ه") and n + 1 < len(words)
+                                       and word_key(words[n + 1]) in voc.compounds)
+                       and not any(w.endswith(c) for c in voc.compounds)
+                       for n, w in enumerate(words))
         return not suffixed and not any(_phrase_at(voc, folded, i, (TITLE, ORG_HEAD, STATE_REF, NON_ACTOR))
                                         for i in range(len(folded)))
     if m.type == ORG:

@@ -114,3 +114,8 @@ def test_an_organisation_is_more_than_its_head_noun_and_ends_at_a_title():
     text = "وقال حزب إن الحملة بدأت، وزار رئيس البلدية المهندس سالم القرني الموقع."
     out = vetted(text, ("حزب", "ORG"), ("البلدية المهندس سالم القرني", "ORG"))
     assert out == []
+
+
+def test_a_name_spelt_with_a_final_ha_is_a_name():
+    text = "وقال البطريرك بشاره الراعي إن الحوار ضروري."
+    assert [s for s, _, _ in vetted(text, ("بشاره الراعي", "PER"))] == ["بشاره الراعي"]
