@@ -163,7 +163,7 @@ def build_ner_model(news: str, anercorp: str, aqmar: str, out_dir: str, *, steps
     """
     from kgraph.models import pretrain_path_for, read_model_sidecar, write_model_sidecar
     from kgraph.ner_data import prepare_ner_data
-    from kgraph.ner_train import score_ner, train_ner_model
+    from kgraph.ner_train import _torch_threads, score_ner, train_ner_model
     from kgraph.word_vectors import build_news_pretrain
 
     def say(line: str) -> None:
@@ -209,8 +209,9 @@ def build_ner_model(news: str, anercorp: str, aqmar: str, out_dir: str, *, steps
 
     stage = time.monotonic()
     say("[4/4] score: ANERcorp test and AQMAR test")
-    test = {name: score_ner(model, data["files"][f"{name}-test"])
-            for name in ("anercorp", "aqmar")}
+    with _torch_threads(threads):
+        test = {name: score_ner(model, data["files"][f"{name}-test"])
+                for name in ("anercorp", "aqmar")}
     seconds["score"] = round(time.monotonic() - stage, 1)
     seconds["total"] = round(time.monotonic() - started, 1)
 
