@@ -23,6 +23,7 @@ import random
 from collections.abc import Callable, Sequence
 
 from kgraph.errors import ModelError
+from kgraph.ner_train import read_columns
 
 ANERCORP_TRAIN = "ANERCorp_CamelStyle_train.txt"
 ANERCORP_TEST = "ANERCorp_CamelStyle_test.txt"
@@ -76,35 +77,17 @@ def aqmar_tag(tag: str) -> str:
 
 
 def read_tagged(path: str, mapping: Callable[[str], str]) -> list[Sentence]:
-    """Read a `TOKEN TAG` file into sentences of (token, mapped tag).
+    """Read a `TOKEN TAG` file into sentences of (token, mapped tag) (`ner_train.read_columns`).
 
-    A blank line ends a sentence. Raises ModelError naming the file and line for a line
-    without exactly two columns or with a tag `mapping` refuses, and for a file that
-    cannot be read or holds no sentence.
+    Raises ModelError naming the file and line for a line without exactly two columns or
+    with a tag `mapping` refuses, and for a file that cannot be read or holds no sentence.
     """
-    sentences, current = [], []
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                parts = line.split()
-                if not parts:
-                    if current:
-                        sentences.append(current)
-                        current = []
-                    continue
-                if len(parts) != 2:
-                    raise ModelError(f"{path}:{lineno}: expected 'TOKEN TAG', got {line.strip()!r}")
-                try:
-                    current.append((parts[0], mapping(parts[1])))
-                except ValueError as exc:
-                    raise ModelError(f"{path}:{lineno}: {exc}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ModelError(f"cannot read {path}: {exc}") from exc
-    if current:
-        sentences.append(current)
-    if not sentences:
-        raise ModelError(f"{path}: no sentences (expected 'TOKEN TAG' lines)")
-    return sentences
+    def tag_of(parts: list[str]) -> str:
+        if len(parts) != 2:
+            raise ValueError(f"expected 'TOKEN TAG', got {' '.join(parts)!r}")
+        return mapping(parts[1])
+
+    return read_columns(path, tag_of)
 
 
 def anercorp_files(folder: str) -> tuple[str, str]:

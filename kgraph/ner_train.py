@@ -42,32 +42,31 @@ class TrainResult:
     steps: int
 
 
-def read_bio(path: str) -> list[list[tuple[str, str]]]:
-    """Read a BIO file: one `TOKEN TAG` a line, blank line between sentences.
+def read_columns(path: str, tag_of: Callable[[list[str]], str | None]) -> list[list[tuple[str, str]]]:
+    """Read a `TOKEN TAG` file into sentences of (token, tag): the one reader of such files.
 
-    Takes a path; gives a list of sentences, each a list of (token, tag). The tag is
-    the last column; a PER label is renamed PERS. Raises ModelError naming the file
-    and line when a line has no tag or a tag is not O, B-X or I-X.
+    A blank line ends a sentence. `tag_of` gives the tag of a line's columns, None to skip
+    the line, or raises ValueError, which becomes a ModelError naming the file and line; so
+    does a file that cannot be read or holds no sentence.
     """
     sentences, current = [], []
     try:
-        fh = open(path, encoding="utf-8")
-    except OSError as exc:
-        raise ModelError(f"cannot read BIO file {path}: {exc.strerror}") from exc
-    with fh:
-        for lineno, line in enumerate(fh, 1):
-            line = line.strip()
-            if not line:
-                if current:
-                    sentences.append(current)
-                    current = []
-                continue
-            if line.startswith("-DOCSTART-"):
-                continue
-            parts = line.split()
-            if len(parts) < 2:
-                raise ModelError(f"{path}:{lineno}: expected 'TOKEN TAG', got {line!r}")
-            current.append((parts[0], _normalise_tag(parts[-1], path, lineno)))
+        with open(path, encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                parts = line.split()
+                if not parts:
+                    if current:
+                        sentences.append(current)
+                        current = []
+                    continue
+                try:
+                    tag = tag_of(parts)
+                except ValueError as exc:
+                    raise ModelError(f"{path}:{lineno}: {exc}") from exc
+                if tag is not None:
+                    current.append((parts[0], tag))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelError(f"cannot read {path}: {exc}") from exc
     if current:
         sentences.append(current)
     if not sentences:
@@ -75,13 +74,28 @@ def read_bio(path: str) -> list[list[tuple[str, str]]]:
     return sentences
 
 
-def _normalise_tag(tag: str, path: str, lineno: int) -> str:
+def read_bio(path: str) -> list[list[tuple[str, str]]]:
+    """Read a BIO file: one `TOKEN TAG` a line, blank line between sentences.
+
+    Takes a path; gives a list of sentences, each a list of (token, tag). The tag is
+    the last column; a PER label is renamed PERS; -DOCSTART- lines are skipped. Raises
+    ModelError naming the file and line when a line has no tag or a tag is not O, B-X or I-X.
+    """
+    return read_columns(path, _bio_tag)
+
+
+def _bio_tag(parts: list[str]) -> str | None:
+    if parts[0].startswith("-DOCSTART-"):
+        return None
+    if len(parts) < 2:
+        raise ValueError(f"expected 'TOKEN TAG', got {' '.join(parts)!r}")
+    tag = parts[-1]
     if tag == "O":
         return tag
     if len(tag) > 2 and tag[:2] in ("B-", "I-", "B_", "I_"):
         label = tag[2:]
         return tag[0] + "-" + _LABELS.get(label, label)
-    raise ModelError(f"{path}:{lineno}: tag {tag!r} is not O, B-TYPE or I-TYPE")
+    raise ValueError(f"tag {tag!r} is not O, B-TYPE or I-TYPE")
 
 
 def write_stanza_json(sentences: Sequence[Sequence[tuple[str, str]]], out_path: str) -> None:
