@@ -34,6 +34,7 @@ from .types import LOCATION, ORG, PERSON, Article, Mention
 SOURCE = "stanza"
 # tanween (an indefinite noun or adjective: "ريادياً"), handles and Latin script: never in an Arabic name
 _PRONOUN_ENDINGS = ("ها", "هم", "هما")  # pronoun suffixes no name ends in
+_WORD = re.compile(r"\S+")
 _APPOSITION = re.compile(r"^[\s،,]*$")
 _NOT_IN_NAMES = re.compile("[\u064b-\u064d@A-Za-z]")
 RULE_PERSON = "person:"  # the key prefix of a person the mention rules found by context
@@ -77,17 +78,7 @@ def vocabulary(d: Dictionary) -> Vocabulary:
 
 
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, i = [], start
-    while i < end:
-        while i < end and text[i].isspace():
-            i += 1
-        j = i
-        while j < end and not text[j].isspace():
-            j += 1
-        if j > i:
-            spans.append((i, j))
-        i = j
-    return spans
+    return [(w.start(), w.end()) for w in _WORD.finditer(text, start, end)]
 
 
 def _phrase_at(voc: Vocabulary, keys: list[str], i: int, labels: tuple[str, ...], backwards=False) -> int:
