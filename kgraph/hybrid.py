@@ -271,16 +271,22 @@ def _holders(text: str, mentions: list[Mention], voc: Vocabulary) -> list[Mentio
     return out
 
 
-def hybrid_mentions(article: Article, lexical: list[Mention], model: list[Mention],
+def model_names(vetted: list[Mention]) -> list[tuple[int, int]]:
+    """Character spans of the model's person names of two words or more: the mention rules
+    read a name as far as the model found it ("<title> <name the model found>")."""
+    return [(m.start, m.end) for m in vetted
+            if m.type == PERSON and m.source == SOURCE and m.key and len(m.surface.split()) > 1]
+
+
+def hybrid_mentions(article: Article, lexical: list[Mention], vetted: list[Mention],
                     d: Dictionary) -> list[Mention]:
-    """Dictionary mentions first; vetted model mentions where they overlap none of them,
-    or where they complete a rule-found person's name; a post the rules left unheld goes to
-    the model's name beside it."""
-    vetted = vet_model_mentions(article, model, d)
+    """Dictionary mentions first; the vetted model mentions (`vet_model_mentions`) where they
+    overlap none of them, or where they complete a rule-found person's name; a post the rules
+    left unheld goes to the model's name beside it."""
     lexical = _complete_names(article, lexical, vetted)
     taken = [(m.start, m.end) for m in lexical]
     extra = [m for m in vetted if all(m.end <= s or m.start >= e for s, e in taken)]
     return _holders(article.text, sorted(lexical + extra, key=lambda m: (m.start, -m.end, m.type)), vocabulary(d))
 
 
-__all__ = ["hybrid_mentions", "vet_model_mentions", "vocabulary"]
+__all__ = ["hybrid_mentions", "model_names", "vet_model_mentions", "vocabulary"]

@@ -14,10 +14,10 @@ from .corpus import read_corpus
 from .dictionary import Dictionary, default_dictionary
 from .entities import build_entities
 from .errors import ModelError
-from .hybrid import hybrid_mentions, vet_model_mentions
+from .hybrid import hybrid_mentions, model_names, vet_model_mentions
 from .mentions import LexiconTagger, default_tagger
 from .place_states import retype_place_states
-from .types import PERSON, Article, Extraction, Mention
+from .types import Article, Extraction, Mention
 
 NER_CHOICES = ("auto", "lexicon", "stanza", "hybrid")
 
@@ -63,11 +63,9 @@ def find_mentions(article: Article, mode: str, config: NerConfig,
     if mode == "stanza":
         return model
     d = dictionary or default_dictionary()
-    # the rules read a name as far as the model found it ("<title> <name the model found>")
-    names = [(m.start, m.end) for m in vet_model_mentions(article, model, d) if m.type == PERSON and m.key
-             and m.source == "stanza" and len(m.surface.split()) > 1]
-    lexical = (tagger or default_tagger()).mentions(article, names)
-    return hybrid_mentions(article, lexical, model, d)
+    vetted = vet_model_mentions(article, model, d)
+    lexical = (tagger or default_tagger()).mentions(article, model_names(vetted))
+    return hybrid_mentions(article, lexical, vetted, d)
 
 
 def extract_article(article: Article, config: NerConfig = NerConfig(mode="lexicon"),

@@ -17,6 +17,11 @@ def model_mention(text: str, surface: str, typ: str, nth: int = 0) -> Mention:
     return Mention("t", start, start + len(surface), surface, typ, "stanza")
 
 
+def merged_with(article: Article, lexical: list[Mention], model: list[Mention]) -> list[Mention]:
+    d = default_dictionary()
+    return hybrid_mentions(article, lexical, vet_model_mentions(article, model, d), d)
+
+
 def vetted(text: str, *spans: tuple[str, str]) -> list[tuple[str, str, str | None]]:
     model = [model_mention(text, s, STANZA_TYPES[t]) for s, t in spans]
     return [(m.surface, m.type, m.key) for m in vet_model_mentions(Article("t", text), model, default_dictionary())]
@@ -62,7 +67,7 @@ def test_a_model_name_completes_a_rule_person_and_never_overrides_the_dictionary
     lexical = lexicon_mentions(article)
     model = [model_mention(text, "عبدالكريم بن سالم آل منصور", PERSON),
              model_mention(text, "القاهرة", LOCATION)]
-    merged = hybrid_mentions(article, lexical, model, default_dictionary())
+    merged = merged_with(article, lexical, model)
     persons = [m.surface for m in merged if m.type == PERSON and m.role is None]
     assert any(p.endswith("آل منصور") for p in persons), merged
     # the dictionary's mention of Cairo is kept as it is, not replaced by the model's
@@ -84,7 +89,7 @@ def test_a_short_name_is_the_fuller_name_and_a_post_beside_a_name_is_held_by_it(
     text = "وقال جوزيف موانجي وزير الخارجية الكيني إن الحوار مستمر. وأضاف موانجي أن الجولة المقبلة قريبة."
     article = Article("t", text)
     model = [model_mention(text, "جوزيف موانجي", PERSON), model_mention(text, "موانجي", PERSON, nth=1)]
-    merged = hybrid_mentions(article, lexicon_mentions(article), model, default_dictionary())
+    merged = merged_with(article, lexicon_mentions(article), model)
     keys = {m.surface: m.key for m in merged if m.type == PERSON}
     assert keys["موانجي"] == keys["جوزيف موانجي"] == person_key("جوزيف موانجي")
     assert keys["وزير الخارجية الكيني"] == person_key("جوزيف موانجي")
@@ -105,7 +110,7 @@ def test_a_post_far_from_a_model_name_is_not_its():
     text = "وزير الخارجية الكيني يتلقى اتصالا. وقال المتحدث جوزيف موانجي إن الاتصال تناول الأزمة."
     article = Article("t", text)
     model = [model_mention(text, "جوزيف موانجي", PERSON)]
-    merged = hybrid_mentions(article, lexicon_mentions(article), model, default_dictionary())
+    merged = merged_with(article, lexicon_mentions(article), model)
     post = next(m for m in merged if m.surface == "وزير الخارجية الكيني")
     assert post.key != person_key("جوزيف موانجي")
 
