@@ -114,8 +114,9 @@ def word_near(v: MeetingView, m: CueMatch, keys: list[str], span: int = 6, befor
     return False
 
 
-def marker_after(v: MeetingView, m: CueMatch, label: str, span: int = 3) -> int | None:
-    """The token of a `label` word within `span` tokens after the cue (adjectives between)."""
+def marker_after(v: MeetingView, m: CueMatch, label: str, span: int = 3, over_places: bool = False) -> int | None:
+    """The token of a `label` word within `span` tokens after the cue (adjectives between);
+    `over_places`: a venue or a date may stand between too ("المبرم في فيينا في 14 تموز بين")."""
     _, sb = sent_range(v, m.start)
     i = m.end
     seen = 0
@@ -125,7 +126,7 @@ def marker_after(v: MeetingView, m: CueMatch, label: str, span: int = 3) -> int 
         t = v.ctx.tokens[i]
         if t.is_punct and t.text in STRONG_PUNCT:
             return None
-        if any(r.tok_start == i for r in v.ctx.refs):
+        if any(r.tok_start == i and (r.is_actor or not over_places) for r in v.ctx.refs):
             return None
         if not t.is_punct:
             seen += 1
@@ -551,30 +552,12 @@ def frame_sign(v: MeetingView, m: CueMatch) -> list[Candidate]:
                       m, "sign")]
 
 
-def _between_after(v: MeetingView, m: CueMatch, span: int) -> int | None:
-    """The بين within `span` words after a cue, over a venue and a date between
-    ("المبرم في فيينا في 14 تموز (يوليو) بين")."""
-    _, sb = sent_range(v, m.start)
-    seen = 0
-    for i in range(m.end, sb):
-        if v.words.has(i, "PREP_BETWEEN"):
-            return i
-        t = v.ctx.tokens[i]
-        if (t.is_punct and t.text in STRONG_PUNCT) or any(
-                r.tok_start == i and r.is_actor for r in v.ctx.refs):
-            return None
-        seen += not t.is_punct
-        if seen > span:
-            return None
-    return None
-
-
 def frame_conclude(v: MeetingView, m: CueMatch) -> list[Candidate]:
     """An agreement concluded between named parties is their encounter (dev3 convention 35):
     "الاتفاق المبرم في فيينا بين X وY وZ"، "الاتفاقية التي وقعت بين البلدين"."""
     if not word_near(v, m, m.get("requires_word") or [], span=6, before=True):
         return []
-    b = _between_after(v, m, span=8)
+    b = marker_after(v, m, "PREP_BETWEEN", span=8, over_places=True)
     if b is None:
         return []
     _, sb = sent_range(v, m.start)
