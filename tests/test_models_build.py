@@ -24,6 +24,7 @@ from kgraph.ner_data import (
     prepare_ner_data,
     read_tagged,
     split_aqmar,
+    write_bio,
 )
 
 pytestmark = pytest.mark.stanza
@@ -67,13 +68,6 @@ def sentence(rng: random.Random, labels: dict[str, str]) -> list[tuple[str, str]
     return out
 
 
-def write_columns(path, sentences) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        for sent in sentences:
-            fh.writelines(f"{w} {t}\n" for w, t in sent)
-            fh.write("\n")
-
-
 def aqmar_sentences(rng: random.Random, index: int) -> list[list[tuple[str, str]]]:
     """Two or three sentences in AQMAR's tags (MIS0-3), with one of its typos per file."""
     sents = [sentence(rng, {"MISC": f"MIS{rng.randint(0, 3)}"}) for _ in range(2 + index % 2)]
@@ -90,14 +84,14 @@ def data_dirs(tmp_path_factory):
     aner, aqmar, news = root / "anercorp", root / "aqmar", root / "news"
     for folder in (aner, aqmar, news):
         folder.mkdir()
-    write_columns(aner / "ANERCorp_CamelStyle_train.txt",
+    write_bio(aner / "ANERCorp_CamelStyle_train.txt",
                   [sentence(rng, {"PER": "PERS"}) for _ in range(80)])
-    write_columns(aner / "ANERCorp_CamelStyle_test.txt",
+    write_bio(aner / "ANERCorp_CamelStyle_test.txt",
                   [sentence(rng, {"PER": "PERS"}) for _ in range(20)])
     (aner / "README.md").write_text("# Tiny NER\n\n- **Licence**: CC BY-SA 4.0 (made up).\n",
                                     encoding="utf-8")
     for i, name in enumerate(AQMAR_NAMES):
-        write_columns(aqmar / f"{name}.txt", aqmar_sentences(rng, i))
+        write_bio(aqmar / f"{name}.txt", aqmar_sentences(rng, i))
     articles = [{"id": f"a{i}", "title": " ".join(w for w, _ in sentence(rng, {})),
                  "text": "\n\n".join(" ".join(w for w, _ in sentence(rng, {})) for _ in range(6))}
                 for i in range(60)]

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.errors import ModelError
+from kgraph.ner_data import write_bio
 from kgraph.types import LOCATION, ORG, PERSON, Article
 
 pytestmark = pytest.mark.stanza
@@ -94,14 +95,6 @@ def make_sentence(rng: random.Random) -> list[tuple[str, str]]:
     return out
 
 
-def write_bio(path, sentences) -> str:
-    with open(path, "w", encoding="utf-8") as fh:
-        for sent in sentences:
-            fh.writelines(f"{w} {t}\n" for w, t in sent)
-            fh.write("\n")
-    return str(path)
-
-
 @pytest.fixture(scope="module", autouse=True)
 def one_torch_thread():
     """Run this module's models on one torch thread: on a busy machine (pytest -n, other
@@ -120,9 +113,9 @@ def synthetic_bio(tmp_path_factory):
     rng = random.Random(7)
     folder = tmp_path_factory.mktemp("bio")
     sents = [make_sentence(rng) for _ in range(520)]
-    return {"train": write_bio(folder / "train.bio", sents[:400]),
-            "dev": write_bio(folder / "dev.bio", sents[400:460]),
-            "test": write_bio(folder / "test.bio", sents[460:])}
+    return {"train": write_bio(str(folder / "train.bio"), sents[:400]),
+            "dev": write_bio(str(folder / "dev.bio"), sents[400:460]),
+            "test": write_bio(str(folder / "test.bio"), sents[460:])}
 
 
 SMALL = dict(max_steps=150, word_dim=32, hidden_dim=64, char_hidden_dim=32,
