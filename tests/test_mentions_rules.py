@@ -158,3 +158,18 @@ def test_a_name_a_model_found_is_read_as_far_as_the_model_read_it():
                   if m.type == PERSON}
     assert "جوزيف علي موانجي" not in without
     assert "جوزيف علي موانجي" in with_model
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قال وزير الإسكان عماد الخطيب إن المشروع تأخر.", "عماد الخطيب"),  # عماد is a name; العماد a rank
+    ("وأكد رئيس البلدية رائد العلي أن العمل مستمر.", "رائد العلي"),  # رائد is a name; الرائد a rank
+])
+def test_an_honorific_written_only_with_the_article_is_a_name_without_it(text, name):
+    persons = {m.person or m.surface for m in lexicon_mentions(Article("t", text)) if m.type == PERSON}
+    assert name in persons
+
+
+def test_a_known_word_after_a_preposition_does_not_open_a_name():
+    text = "وصل المدير الفني لفريق النجوم إلى المدينة أمس."
+    persons = [m.surface for m in lexicon_mentions(Article("t", text)) if m.type == PERSON]
+    assert not any("فريق" in p for p in persons)

@@ -53,6 +53,9 @@ class Lexicon:
         # ("كاميرون" after "ديفيد كاميرون", the name هند)
         self.definite_states = frozenset(k for k, a in dictionary.actors.items()
                                          if a.get("type") == STATE and _definite_only(a))
+        # honorifics only ever written with the article (العماد، الرائد، السيد): a bare word is a
+        # name or a plain noun ("عماد <surname>", "مواطن سويدي")
+        self.definite_honorifics = _definite_only_words(p.text for p in dictionary.phrases if p.label == HONORIFIC)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         patterns: dict[str, list[Doc]] = {}
         for p in dictionary.phrases:
@@ -93,7 +96,9 @@ class Lexicon:
         taken = [False] * len(doc)
         chosen = []
         for s, e in spans:
-            if any(taken[s:e]):
+            if e - s == 1 and doc[s].norm_ in self.definite_honorifics and not _definite(doc[s].text):
+                found[(s, e)] = [lk for lk in found[(s, e)] if lk[0] != HONORIFIC]
+            if any(taken[s:e]) or not found[(s, e)]:
                 continue
             for i in range(s, e):
                 taken[i] = True
@@ -118,6 +123,13 @@ class Lexicon:
 def _definite(word: str) -> bool:
     """The word carries the article, after its clitics (والهند، بالهند، للهند: لل is read as ل + ال)."""
     return any(stem.startswith("ال") for _, stem in clitic_analyses(word))
+
+
+def _definite_only_words(patterns) -> frozenset[str]:
+    """Keys of the one-word patterns written with the article and never without it."""
+    words = [fold(t) for t in patterns if " " not in t.strip()]
+    bare = {w for w in words if not w.startswith("ال")}
+    return frozenset(drop_article(w) for w in words if w.startswith("ال") and drop_article(w) not in bare)
 
 
 def _definite_only(actor: dict) -> bool:

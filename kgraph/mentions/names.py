@@ -53,8 +53,11 @@ def name_words(ctx: MentionContext, j: int) -> int:
         if key in ctx.lexicon.stops and not is_connector and not after_connector or (
                 key[:1] in "بلكو" and key[1:] in d.name_stops):
             break
-        if k == j and (key in d.place_nouns | d.org_body_heads or key[:1] in "بل" and key[1:] in d.place_nouns):
-            break  # "أمير منطقة عسير"، "رئيس فرع الإفتاء": a place or a body, not a name
+        if k == j and (key in d.place_nouns | d.org_body_heads or key[:1] in "بل" and key[1:] in d.place_nouns
+                       or ctx.keys[k].prefix[-1:] in ("ب", "ل", "ك")):
+            # "أمير منطقة عسير"، "رئيس فرع الإفتاء": a place or a body, not a name; nor a known
+            # word after a preposition ("المدير الفني لفريق ...")
+            break
         if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or key in d.name_compounds
                        or len(key) > 4 and key.startswith(("بال", "كال", "فال"))
                        or is_connector and k + 1 >= n
