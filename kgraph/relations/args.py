@@ -301,8 +301,12 @@ _QUOTES = "«»\"“”'()"
 
 def governed(ctx: ArticleContext, words: Words, r: Ref) -> bool:
     """A mention is the object of a preposition: a ب/ل glued to it, or written apart before it
-    ("لـ «الشرق الأوسط»"), or a preposition before it."""
+    ("لـ «الشرق الأوسط»"), or a preposition before it; a name right after its post is
+    governed with the post ("بالرئيس الأمريكي <name>")."""
     if ctx.token_prefix(r).strip("وف")[-1:] in ("ب", "ل"):
+        return True
+    post = next((p for p in ctx.refs if p.tok_end == r.tok_start and p.entity == r.entity), None)
+    if post is not None and governed(ctx, words, post):
         return True
     k = r.tok_start - 1
     while k >= 0 and ctx.tokens[k].is_punct and ctx.tokens[k].text in _QUOTES:

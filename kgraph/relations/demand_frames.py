@@ -64,6 +64,7 @@ from .demand_words import (
     sent_range,
     strip_conj,
 )
+from .subjects import opens_sentence, sentence_subject
 from .tokens import readings
 
 Range = tuple[int, int]
@@ -376,7 +377,11 @@ def head_frame(doc: DemandDoc, m: CueMatch, frame: str,
     if not actors and rd.is_noun and rest and rest[0].marker is None and rest[0].start <= m.end + 1:
         actors = _take_coordinated(doc, rest)  # the genitive after a noun
     if not actors and not rd.is_noun:
-        r = previous_actor(ctx, m.start, prefer_person=False)  # a dropped subject: the latest actor
+        # a dropped subject continues the subject of the sentence, or of the sentences before
+        # ("وصل الوزير ... وأجرى اتصالا بالرئيس. كما طالب": the minister), else the latest actor
+        r = sentence_subject(ctx, doc.words, m.start, set()) \
+            if opens_sentence(ctx, doc.words, m.start) else None
+        r = r or previous_actor(ctx, m.start, prefer_person=False)
         actors = [r] if r is not None else []
     if not actors and rd.is_noun and m.id == "condition":
         r = main_subject(doc, m.start).ref  # "يؤكد الجبير حرص المملكة ... شرط أن": the clause's subject

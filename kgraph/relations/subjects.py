@@ -92,14 +92,20 @@ def continued_subject(ctx: ArticleContext, words: Words, i: int, exclude: set[st
     if s < 0:
         return None
     sa, _ = ctx.sent_toks[s]
-    if all(words.has(k, *_AUXILIARY) for k in range(sa, i)):
-        # "وكانت قد استقبلت X": a sentence that opens with the verb continues the one before
+    if opens_sentence(ctx, words, i):
         r = sentence_subject(ctx, words, i, exclude, back=1)
     elif i - sa < 3 or not (prefix[:1] in ("و", "ف") or _opens_clause(ctx, words, i)):
         return None
     else:
         r = sentence_subject(ctx, words, i, exclude, back=0)
     return Side([r]) if r is not None else None
+
+
+def opens_sentence(ctx: ArticleContext, words: Words, i: int) -> bool:
+    """Does the verb at token i open its sentence, after auxiliaries only ("وكانت قد استقبلت"،
+    "كما طالب")? Its dropped subject then continues the sentence before."""
+    s = ctx.sentence_of_token(i)
+    return s >= 0 and all(words.has(k, *_AUXILIARY) for k in range(ctx.sent_toks[s][0], i))
 
 
 def _opens_clause(ctx: ArticleContext, words: Words, i: int) -> bool:
