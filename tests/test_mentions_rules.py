@@ -173,3 +173,21 @@ def test_a_known_word_after_a_preposition_does_not_open_a_name():
     text = "وصل المدير الفني لفريق النجوم إلى المدينة أمس."
     persons = [m.surface for m in lexicon_mentions(Article("t", text)) if m.type == PERSON]
     assert not any("فريق" in p for p in persons)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("وقال الناطق إن كتائب شهداء دوما انسحبت من البلدة.", "duma"),  # the town, not الدوما (parliament)
+    ("وقال الشاعر إن أسد الغابة لا يصطاد في الليل.", "bashar_al_assad"),  # a lion, not الأسد
+])
+def test_an_actor_only_ever_named_with_the_article_is_not_a_bare_word(text, absent):
+    assert absent not in {m.key for m in lexicon_mentions(Article("t", text))}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("التقى رئيس الوزراء الماليزي أمس وزير الخارجية الفلبيني ألبرت دل روساريو.", "ألبرت دل روساريو"),
+    ("وأجرى رئيس الوزراء الياباني شينزو آبي محادثات في طوكيو.", "شينزو آبي"),
+])
+def test_names_that_fold_like_an_article_or_a_connector(text, name):
+    # ألبرت folds like a definite word, آبي like the connector أبي: both are names
+    persons = {m.person or m.surface for m in lexicon_mentions(Article("t", text)) if m.type == PERSON}
+    assert name in persons

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..dictionary import ACTOR, HONORIFIC, LABEL_ORDER, Dictionary
 from ..normalize import clitic_analyses, drop_article, fold, fold_with_offsets, phrase_words
-from ..types import ORG, STATE
+from ..types import ORG
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,9 @@ class Lexicon:
         self.stops = frozenset(fold(w) for w in STOP_WORDS) | dictionary.name_stops
         self.person_nouns = frozenset(fold(p.text) for p in dictionary.phrases
                                       if p.label == HONORIFIC and p.key == "person_noun")
-        # states only ever named with the article (الكاميرون، الهند): a bare word is someone else
-        # ("كاميرون" after "ديفيد كاميرون", the name هند)
-        self.definite_states = frozenset(k for k, a in dictionary.actors.items()
-                                         if a.get("type") == STATE and _definite_only(a))
+        # actors only ever named with the article (الكاميرون، الهند، الدوما، الأسد): a bare word is
+        # someone or something else ("كاميرون" after "ديفيد كاميرون", the name هند, the town دوما)
+        self.definite_actors = frozenset(k for k, a in dictionary.actors.items() if _definite_only(a))
         # honorifics only ever written with the article (العماد، الرائد، السيد): a bare word is a
         # name or a plain noun ("عماد <surname>", "مواطن سويدي")
         self.definite_honorifics = _definite_only_words(p.text for p in dictionary.phrases if p.label == HONORIFIC)
@@ -103,7 +102,7 @@ class Lexicon:
             for i in range(s, e):
                 taken[i] = True
             label, key = min(found[(s, e)], key=lambda lk: (LABEL_ORDER.index(lk[0]), lk[1]))
-            if label == ACTOR and key in self.definite_states and e - s == 1 and not _definite(doc[s].text):
+            if label == ACTOR and key in self.definite_actors and e - s == 1 and not _definite(doc[s].text):
                 continue
             chosen.append(Item(s, e, label, key))
         return sorted(chosen, key=lambda it: it.start)

@@ -44,12 +44,12 @@ def name_words(ctx: MentionContext, j: int) -> int:
             break  # one definite surname ends a name: "<name> الحربي المعرض" (the object follows)
         if k in ctx.covered or not ctx.doc[k].is_alpha or len(key) < 2:
             break
-        is_connector = key in d.name_connectors
+        is_connector = _connector(ctx, k)
         if key in d.family_markers and k > j:
             k += 1  # "آل": the family name follows
             continue
         # after بن/عبد a word is a name even where it folds to a stop word ("بن علي": على)
-        after_connector = k > j and ctx.words[k - 1] in d.name_connectors
+        after_connector = k > j and _connector(ctx, k - 1)
         if key in ctx.lexicon.stops and not is_connector and not after_connector or (
                 key[:1] in "بلكو" and key[1:] in d.name_stops):
             break
@@ -58,7 +58,8 @@ def name_words(ctx: MentionContext, j: int) -> int:
             # "أمير منطقة عسير"، "رئيس فرع الإفتاء": a place or a body, not a name; nor a known
             # word after a preposition ("المدير الفني لفريق ...")
             break
-        if k == j and (key.startswith(("ال", "وال", "وو", "لل")) or key in d.name_compounds
+        if k == j and (key.startswith(("ال", "وال", "وو", "لل")) and not ctx.doc[k].text.startswith(("أل", "إل"))
+                       or key in d.name_compounds
                        or len(key) > 4 and key.startswith(("بال", "كال", "فال"))
                        or is_connector and k + 1 >= n
                        or len(key) >= 5 and key.startswith(("لم", "لت"))  # "لمتابعة"، "لتعزيز": ل + verbal noun
@@ -83,12 +84,17 @@ def name_words(ctx: MentionContext, j: int) -> int:
             break  # past four words a name goes on only as a chain of fathers' names: "... بن خالد بن عبدالعزيز"
         content += not is_connector
         k += 1
-    while k > j and ctx.words[k - 1] in d.name_connectors:
+    while k > j and _connector(ctx, k - 1):
         k -= 1
     if content >= MAX_NAME_WORDS and k < n and ctx.name_word(k) and ctx.words[k - 1] not in d.name_connectors \
             and not _chained(ctx, j, k):
         return j  # ran on past any plausible name: a phrase, not a name
     return k
+
+
+def _connector(ctx: MentionContext, k: int) -> bool:
+    """Is token k a connector of names (بن، عبد، أبو)? آبي, a surname, only folds like أبي."""
+    return ctx.words[k] in ctx.dictionary.name_connectors and not ctx.doc[k].text.startswith("آ")
 
 
 def _chained(ctx: MentionContext, j: int, k: int) -> bool:
