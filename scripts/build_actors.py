@@ -184,6 +184,10 @@ def build_states(src: list[dict]) -> tuple[list[dict], dict[str, list[str]]]:
         }
         if iso:
             rec["iso"] = iso
+        if s.get("homograph"):
+            # the name is also a common word of that class (مالي: "financial"); the matcher reads it
+            # as the state only where no noun it could qualify stands before it
+            rec["homograph"] = s["homograph"]
         if s.get("demonym_actor"):
             # The demonym refers to another actor (فلسطيني -> palestinian_side).
             demonyms_to[s["demonym_actor"]] = forms

@@ -191,3 +191,15 @@ def test_names_that_fold_like_an_article_or_a_connector(text, name):
     # ألبرت folds like a definite word, آبي like the connector أبي: both are names
     persons = {m.person or m.surface for m in lexicon_mentions(Article("t", text)) if m.type == PERSON}
     assert name in persons
+
+
+@pytest.mark.parametrize("text, key, named", [
+    ("وتراجع العجز خلال العام المالي الماضي.", "mali", False),  # the fiscal year: مالي is never definite
+    ("وحصل النادي على مبلغ مالي كبير.", "mali", False),  # an adjective after its noun
+    ("وقتل جنديان في هجوم على قاعدة في شمال مالي.", "mali", True),
+    ("وأعلنت حكومة مالي حالة الطوارئ.", "mali", True),
+    ("وزار الوزير المانيا الأسبوع الماضي.", "germany", True),  # ألمانيا without its hamza
+    ("وشارك الشباب بكل الحماس في الحملة.", "hamas", False),  # enthusiasm
+])
+def test_names_read_by_how_they_are_written(text, key, named):
+    assert (key in {m.key for m in lexicon_mentions(Article("t", text))}) is named

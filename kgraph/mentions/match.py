@@ -14,9 +14,9 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..dictionary import ACTOR, HONORIFIC, LABEL_ORDER, Dictionary
+from ..dictionary import ACTOR, HONORIFIC, LABEL_ORDER, ORG_HEAD, TITLE, Dictionary
 from ..normalize import clitic_analyses, drop_article, fold, fold_with_offsets, phrase_words
-from ..types import ORG
+from ..types import ORG, PERSON
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,18 @@ class Lexicon:
         # actors only ever named with the article (الكاميرون، الهند، الدوما، الأسد): a bare word is
         # someone or something else ("كاميرون" after "ديفيد كاميرون", the name هند, the town دوما)
         self.definite_actors = frozenset(k for k, a in dictionary.actors.items() if _definite_only(a))
+        # ... and actors never named with it (مالي، مصر): a definite word is something else
+        # ("العام المالي": the fiscal year)
+        # (persons excepted: a surname takes the article, "الخامنئي")
+        self.bare_actors = frozenset(k for k, a in dictionary.actors.items()
+                                     if a.get("type") != PERSON and _bare_only(a))
+        # names that are also an adjective (مالي: "financial"): the adjective follows the noun it
+        # qualifies ("دعم مالي"); a post, a region or a feminine noun before it heads the name
+        # ("رئيس مالي"، "شمال مالي"، "حكومة مالي")
+        self.adjective_homographs = frozenset(k for k, a in dictionary.actors.items()
+                                              if a.get("homograph") == "adjective")
+        self.name_heads = dictionary.region_words | frozenset(
+            phrase_words(p.text)[0] for p in dictionary.phrases if p.label in (TITLE, ORG_HEAD))
         # honorifics only ever written with the article (العماد، الرائد، السيد): a bare word is a
         # name or a plain noun ("عماد <surname>", "مواطن سويدي")
         self.definite_honorifics = _definite_only_words(p.text for p in dictionary.phrases if p.label == HONORIFIC)
@@ -95,17 +107,36 @@ class Lexicon:
         taken = [False] * len(doc)
         chosen = []
         for s, e in spans:
-            if e - s == 1 and doc[s].norm_ in self.definite_honorifics and not _definite(doc[s].text):
-                found[(s, e)] = [lk for lk in found[(s, e)] if lk[0] != HONORIFIC]
-            if any(taken[s:e]) or not found[(s, e)]:
+            readings = [lk for lk in found[(s, e)] if e - s > 1 or not self._misread(doc, s, *lk)]
+            if any(taken[s:e]) or not readings:
                 continue
             for i in range(s, e):
                 taken[i] = True
-            label, key = min(found[(s, e)], key=lambda lk: (LABEL_ORDER.index(lk[0]), lk[1]))
-            if label == ACTOR and key in self.definite_actors and e - s == 1 and not _definite(doc[s].text):
-                continue
+            label, key = min(readings, key=lambda lk: (LABEL_ORDER.index(lk[0]), lk[1]))
             chosen.append(Item(s, e, label, key))
         return sorted(chosen, key=lambda it: it.start)
+
+    def _misread(self, doc: Doc, s: int, label: str, key: str) -> bool:
+        """Is the one word at token s not the dictionary phrase (label, key) it folds to?"""
+        word = doc[s].text
+        if label == HONORIFIC:
+            return doc[s].norm_ in self.definite_honorifics and not _definite(word)
+        if label != ACTOR:
+            return False
+        return (key in self.definite_actors and not _definite(word)
+                or key in self.bare_actors and _written_definite(word)
+                or key in self.adjective_homographs and self._qualifies(doc, s))
+
+    def _qualifies(self, doc: Doc, s: int) -> bool:
+        """Is the bare word at token s an adjective of the noun before it ("مبلغ مالي")? Not after
+        a feminine noun or verb ("حكومة مالي"، "أعلنت مالي"): a masculine adjective cannot qualify it."""
+        if s == 0 or doc[s].text != doc[s].norm_ and fold(doc[s].text) != doc[s].norm_:
+            return False  # a clitic on it ("ومالي"، "بمالي") or the first word: a name
+        before = doc[s - 1]
+        key = fold(before.text)
+        return (before.is_alpha and not _definite(before.text) and key not in self.stops
+                and not (key[:1] in ("و", "ف") and key[1:] in self.stops)
+                and not key.endswith(("ه", "ة", "ت")) and before.norm_ not in self.name_heads)
 
     def inner_orgs(self, doc: Doc, outer: Item) -> list[Item]:
         """Organisations named inside a longer organisation's name ("المجلس التنفيذي لحزب الله")."""
@@ -129,6 +160,20 @@ def _definite_only_words(patterns) -> frozenset[str]:
     words = [fold(t) for t in patterns if " " not in t.strip()]
     bare = {w for w in words if not w.startswith("ال")}
     return frozenset(drop_article(w) for w in words if w.startswith("ال") and drop_article(w) not in bare)
+
+
+def _written_definite(word: str) -> bool:
+    """The word carries the article as written, after its clitics: ال with a plain alef
+    (ألمانيا does not), or لل."""
+    w = word[1:] if word[:1] in ("و", "ف") else word
+    return w.startswith(("ال", "لل")) or w[:1] in ("ب", "ك", "ل") and w[1:].startswith("ال")
+
+
+def _bare_only(actor: dict) -> bool:
+    """No one-word name of the actor carries the article, as written (مالي، مصر), and none
+    looks as if it did once its hamza is dropped (ألمانيا is written المانيا too)."""
+    words = [n for n in [actor.get("name") or ""] + list(actor.get("aliases") or []) if n and " " not in n]
+    return bool(words) and not any(fold(n).startswith("ال") for n in words)
 
 
 def _definite_only(actor: dict) -> bool:
